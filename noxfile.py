@@ -1,0 +1,76 @@
+"""Test matrix: every supported Python, each against the built wheel in a fresh environment.
+
+Run ``nox`` (all sessions) or ``nox -s tests`` (the matrix only). The wheel is built once, and the
+tests run from a copy of ``tests/`` outside the source tree, so that only the installed package
+can be imported: the proof that the data ships in the wheel.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import nox
+
+nox.options.sessions = ["tests", "lint", "typing"]
+nox.options.reuse_existing_virtualenvs = False
+
+ROOT = Path(__file__).parent
+PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+
+
+def _wheel(session: nox.Session) -> str:
+    """Build the wheel once per nox run (cached in dist/) and return its path."""
+    wheels = sorted(glob.glob(str(ROOT / "dist" / "caspian_diplomacy-*.whl")))
+    if os.environ.get("CASPIAN_WHEEL"):
+        return os.environ["CASPIAN_WHEEL"]
+    if not wheels:
+        session.install("build")
+        session.run("python", "-m", "build", "--wheel", "--outdir", str(ROOT / "dist"), str(ROOT))
+        wheels = sorted(glob.glob(str(ROOT / "dist" / "caspian_diplomacy-*.whl")))
+    return wheels[-1]
+
+
+@nox.session(python=PYTHONS)
+def tests(session: nox.Session) -> None:
+    """Install the wheel with the test extra and run the suite outside the source tree."""
+    wheel = _wheel(session)
+    session.install(f"{wheel}[tests]")
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.copytree(ROOT / "tests", Path(tmp) / "tests")
+        shutil.copy(ROOT / "README.md", Path(tmp) / "README.md")
+        shutil.copytree(ROOT / "docs", Path(tmp) / "docs", ignore=shutil.ignore_patterns("_build"))
+        shutil.copy(ROOT / "CHANGELOG.md", Path(tmp) / "CHANGELOG.md")
+        session.chdir(tmp)
+        session.run(
+            "python", "-m", "pytest", "-p", "no:cacheprovider",
+            "-o", f"addopts=--doctest-modules --doctest-glob=*.md --strict-markers",
+            "-o", "doctest_optionflags=NORMALIZE_WHITESPACE ELLIPSIS",
+            "--import-mode=importlib",
+            "tests", "README.md", "docs",
+            *session.posargs,
+            env={"CASPIAN_TEST_INSTALLED": "1"},
+        )
+        session.run(
+            "python", "-m", "pytest", "-p", "no:cacheprovider", "-q",
+            "-o", "addopts=", "-o", "doctest_optionflags=NORMALIZE_WHITESPACE ELLIPSIS",
+            "--doctest-modules", "--pyargs", "caspian",
+        )
+
+
+@nox.session(python="3.12")
+def lint(session: nox.Session) -> None:
+    """ruff: lint and format check."""
+    session.install("ruff")
+    session.run("ruff", "check", "src", "tests", "benchmarks", "noxfile.py")
+    session.run("ruff", "format", "--check", "src", "tests", "benchmarks", "noxfile.py")
+
+
+@nox.session(python="3.12")
+def typing(session: nox.Session) -> None:
+    """mypy --strict on the package and on the typing tests."""
+    session.install("-e", ".", "mypy")
+    session.run("mypy", "--strict")

@@ -1,0 +1,73 @@
+"""Key normalisation and close-match suggestions for lookups (internal)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+# Letters that Unicode does not decompose into a base letter plus marks.
+_FOLD = str.maketrans({"ə": "e", "ı": "i", "ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe"})
+_SEPARATORS = re.compile(r"[\W_]+")
+
+
+def normalize(key: str) -> str:
+    """Fold case, accents and punctuation: ``"Baku–Tbilisi–Ceyhan"`` -> ``"baku tbilisi ceyhan"``.
+
+    >>> normalize("  Türkmenbaşy ")
+    'turkmenbasy'
+    >>> normalize("Azərbaycan") == normalize("azerbaycan")
+    True
+    """
+    decomposed = unicodedata.normalize("NFKD", key.casefold().translate(_FOLD))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SEPARATORS.sub(" ", stripped).strip()
+
+
+def suggest(key: str, labels: Mapping[str, tuple[str, str]], limit: int = 3) -> list[tuple[str, str]]:
+    """Close matches for ``key`` among normalised keys; ``labels`` maps a key to (id, label).
+
+    >>> suggest("irn", {"iran": ("iran", "Iran"), "iraq": ("iraq", "Iraq")})
+    [('iran', 'Iran')]
+    """
+    wanted = normalize(key)
+    found: list[tuple[str, str]] = []
+    for match in difflib.get_close_matches(wanted, list(labels), n=limit * 3, cutoff=0.6):
+        pair = labels[match]
+        if pair not in found:
+            found.append(pair)
+        if len(found) == limit:
+            break
+    if not found and len(wanted) >= 3:
+        for norm, pair in labels.items():
+            if wanted in norm and pair not in found:
+                found.append(pair)
+                if len(found) == limit:
+                    break
+    return found
+
+
+def key_index(entries: Iterable[tuple[str, str, Iterable[str]]]) -> dict[str, tuple[str, ...]]:
+    """Map every normalised key to the ids of the records it names, ids first.
+
+    ``entries`` holds ``(id, label, keys)`` for each record.
+
+    >>> key_index([("iran", "Iran", ["Persia"]), ("qajar-persia", "Qajar Persia", ["Persia"])])
+    {'iran': ('iran',), 'qajar persia': ('qajar-persia',), 'persia': ('iran', 'qajar-persia')}
+    """
+    index: dict[str, list[str]] = {}
+    entries = list(entries)
+    for ident, _, _ in entries:
+        index.setdefault(normalize(ident), []).append(ident)
+    ids = {normalize(ident) for ident, _, _ in entries}
+    for ident, _, keys in entries:
+        for key in keys:
+            norm = normalize(key)
+            if not norm or norm in ids:
+                # An id always names its own record only.
+                continue
+            bucket = index.setdefault(norm, [])
+            if ident not in bucket:
+                bucket.append(ident)
+    return {key: tuple(value) for key, value in index.items()}

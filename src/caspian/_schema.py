@@ -1,0 +1,125 @@
+"""JSON Schemas of the data files, generated from the record classes.
+
+The schemas ship in ``caspian/data/schema/``; ``python -m caspian._schema`` rewrites them after a
+change to the classes, and a test fails while the shipped files differ from what this produces.
+
+>>> schema = schema_for(State)
+>>> schema["items"]["$ref"], schema["$defs"]["State"]["additionalProperties"]
+('#/$defs/State', False)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import sys
+import types
+import typing
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from caspian.dataset import FILES
+from caspian.model import RECORD_TYPES, Record, State
+
+SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
+ID_PATTERN = "^[a-z0-9]+(?:--?[a-z0-9]+)*$"
+
+
+def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        inner = _type_schema(options[0], defs) if len(options) == 1 else {
+            "anyOf": [_type_schema(a, defs) for a in options]
+        }
+        return {"anyOf": [inner, {"type": "null"}]}
+    if origin is tuple:
+        return {"type": "array", "items": _type_schema(typing.get_args(tp)[0], defs)}
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return {"enum": [m.value for m in tp]}
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is int:
+        return {"type": "integer"}
+    if tp is float:
+        return {"type": "number"}
+    if tp is str:
+        return {"type": "string"}
+    if tp is _dt.date:
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    if attrs.has(tp):
+        _define(tp, defs)
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    raise TypeError(f"no JSON Schema for {tp!r}")  # pragma: no cover
+
+
+def _define(cls: type, defs: dict[str, Any]) -> None:
+    if cls.__name__ in defs:
+        return
+    defs[cls.__name__] = {}  # reserve the name first: nested types may refer back
+    hints = typing.get_type_hints(cls)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(cls):
+        if not field.init or field.metadata.get("derived"):
+            continue
+        schema = _type_schema(hints[field.name], defs)
+        if field.name == "id" or (field.name in _REFERENCES.get(cls.__name__, ())):
+            schema = {**schema, "pattern": ID_PATTERN} if "type" in schema else schema
+        if field.name == "sources":
+            schema = {**schema, "minItems": 1}
+        properties[field.name] = schema
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+    defs[cls.__name__] = {
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+_REFERENCES = {"Article": ("agreement",), "Ratification": ("agreement", "state")}
+
+
+def schema_for(record_type: type[Record]) -> dict[str, Any]:
+    """The JSON Schema of the data file that holds records of ``record_type``.
+
+    >>> schema_for(State)["$defs"]["State"]["required"]
+    ['id', 'name', 'official_name', 'littoral', 'sources']
+    """
+    defs: dict[str, Any] = {}
+    _define(record_type, defs)
+    name = FILES[record_type]
+    return {
+        "$schema": SCHEMA_DRAFT,
+        "$id": f"https://caspian-diplomacy.readthedocs.io/schema/{name.replace('.json', '.schema.json')}",
+        "title": f"caspian {name}",
+        "description": f"An array of {record_type.__name__} records (caspian-diplomacy data format).",
+        "type": "array",
+        "items": {"$ref": f"#/$defs/{record_type.__name__}"},
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+def render(record_type: type[Record]) -> str:
+    """The schema file's exact text."""
+    return json.dumps(schema_for(record_type), indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write every schema into ``src/caspian/data/schema`` (or the folder given)."""
+    args = sys.argv[1:] if argv is None else argv
+    folder = Path(args[0]) if args else Path(__file__).parent / "data" / "schema"
+    folder.mkdir(parents=True, exist_ok=True)
+    for record_type in RECORD_TYPES:
+        name = FILES[record_type].replace(".json", ".schema.json")
+        (folder / name).write_text(render(record_type), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

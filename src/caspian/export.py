@@ -1,0 +1,425 @@
+"""Exports: plain Python data, JSON, CSV, pandas, GeoJSON, HTML tables, and citations.
+
+Every conversion goes through the same cattrs converter that loads the data, so a record
+exported with :func:`to_dict` and structured back is equal to the original.
+
+>>> import caspian
+>>> row = caspian.to_dict(caspian.summit("caspian-summit-2018"))
+>>> row["start"], row["city"]["name"], row["kind"]
+('2018-08-12', 'Aktau', 'summit')
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from collections.abc import Iterable, Sequence
+from enum import Enum
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+import attrs
+
+from caspian.errors import CaspianError
+from caspian.model import Agreement, Pipeline, Record, State, Summit
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = [
+    "MissingDependencyError",
+    "cite",
+    "from_dict",
+    "record_html",
+    "records_html",
+    "to_csv",
+    "to_dataframe",
+    "to_dict",
+    "to_geojson",
+    "to_json",
+]
+
+R = TypeVar("R", bound=Record)
+
+
+class MissingDependencyError(CaspianError, ImportError):
+    """An optional dependency is needed for this call; the message names the extra to install.
+
+    >>> issubclass(MissingDependencyError, ImportError)
+    True
+    """
+
+
+def _records(obj: Record | Iterable[Record]) -> list[Record]:
+    if isinstance(obj, Record):
+        return [obj]
+    items = list(obj)
+    for item in items:
+        if not isinstance(item, Record):
+            raise TypeError(f"expected caspian records, got {type(item).__name__}: {item!r}")
+    return items
+
+
+@overload
+def to_dict(obj: Record) -> dict[str, Any]: ...
+@overload
+def to_dict(obj: Iterable[Record]) -> list[dict[str, Any]]: ...
+def to_dict(obj: Record | Iterable[Record]) -> dict[str, Any] | list[dict[str, Any]]:
+    """A record as a dict, or records as a list of dicts (dates as ISO strings, enums as values).
+
+    >>> import caspian
+    >>> [d["id"] for d in caspian.to_dict(caspian.pipelines(commodity="oil"))][:2]
+    ['baku-tbilisi-ceyhan', 'caspian-pipeline-consortium']
+    """
+    from caspian._convert import converter
+
+    if isinstance(obj, Record):
+        return converter.unstructure(obj)  # type: ignore[no-any-return]
+    return [converter.unstructure(r) for r in _records(obj)]
+
+
+def from_dict(data: dict[str, Any], record_type: type[R]) -> R:
+    """Structure a dict made by :func:`to_dict` back into a record (the round trip).
+
+    Raises:
+        DataError: if the dict does not describe a valid record.
+
+    >>> import caspian
+    >>> iran = caspian.state("IR")
+    >>> caspian.from_dict(caspian.to_dict(iran), caspian.State) == iran
+    True
+    """
+    import cattrs
+
+    from caspian._convert import converter, explain
+    from caspian.errors import DataError, Problem
+
+    try:
+        return converter.structure(data, record_type)
+    except cattrs.ClassValidationError as error:
+        label = str(data.get("id", "")) if isinstance(data, dict) else ""
+        problems = []
+        for message in cattrs.transform_error(error, path="", format_exception=explain):
+            text, _, where = message.rpartition(" @ ")
+            problems.append(Problem("", label, where.lstrip("."), text or message))
+        raise DataError(problems) from None
+
+
+def to_json(obj: Record | Iterable[Record], *, indent: int | None = 2) -> str:
+    """JSON text of a record (an object) or of records (an array).
+
+    >>> import caspian
+    >>> print(caspian.to_json(caspian.state("TM"), indent=None)[:40])
+    {"id": "turkmenistan", "name": "Turkmeni
+    """
+    return json.dumps(to_dict(obj), indent=indent, ensure_ascii=False)
+
+
+def _flatten(prefix: str, value: Any, row: dict[str, Any]) -> None:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            _flatten(f"{prefix}.{key}" if prefix else key, inner, row)
+    elif isinstance(value, list):
+        if all(not isinstance(v, (dict, list)) for v in value):
+            row[prefix] = "; ".join("" if v is None else str(v) for v in value)
+        else:
+            row[prefix] = json.dumps(value, ensure_ascii=False)
+    else:
+        row[prefix] = value
+
+
+def _flat_rows(records: Sequence[Record]) -> tuple[list[str], list[dict[str, Any]]]:
+    rows: list[dict[str, Any]] = []
+    columns: dict[str, None] = {}
+    for data in to_dict(records):
+        row: dict[str, Any] = {}
+        _flatten("", data, row)
+        rows.append(row)
+        columns.update(dict.fromkeys(row))
+    return list(columns), rows
+
+
+def to_csv(records: Record | Iterable[Record]) -> str:
+    """CSV text with one row per record and flat columns.
+
+    Nested objects become dotted columns (``city.name``, ``city.coordinates.latitude``); lists
+    of plain values are joined with ``"; "`` (``participants``); lists of objects (``sources``,
+    ``attendees``, ``alternatives``) are JSON text in one cell. Missing values are empty cells.
+
+    >>> import caspian
+    >>> text = caspian.to_csv(caspian.summits(kind="summit", before=2008))
+    >>> text.splitlines()[0].split(",")[:4]
+    ['id', 'name', 'aliases', 'kind']
+    >>> text.splitlines()[1].split(",")[0]
+    'caspian-summit-2002'
+    """
+    items = _records(records)
+    columns, rows = _flat_rows(items)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def to_dataframe(records: Record | Iterable[Record]) -> pandas.DataFrame:
+    """A pandas DataFrame with flat columns, as in :func:`to_csv`, and proper dtypes.
+
+    Dates are ``datetime64`` columns, closed vocabularies (``kind``, ``status`` ...) are
+    categoricals with every allowed value as a category, and numbers are numeric. Needs the
+    ``pandas`` extra: ``pip install "caspian-diplomacy[pandas]"``.
+
+    Raises:
+        MissingDependencyError: pandas is not installed.
+
+    >>> import caspian
+    >>> frame = caspian.to_dataframe(caspian.summits(kind="summit"))  # doctest: +SKIP
+    >>> str(frame["start"].dtype), str(frame["kind"].dtype)  # doctest: +SKIP
+    ('datetime64[s]', 'category')
+    """
+    try:
+        import pandas as pd
+    except ImportError:
+        raise MissingDependencyError(
+            'to_dataframe needs pandas: pip install "caspian-diplomacy[pandas]"'
+        ) from None
+    items = _records(records)
+    columns, rows = _flat_rows(items)
+    frame = pd.DataFrame(rows, columns=columns)
+    if not items:
+        return frame
+    kinds = {type(r) for r in items}
+    for name, (kind, enum) in _column_types(kinds).items():
+        if name not in frame.columns:
+            continue
+        if kind == "date":
+            frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d").astype("datetime64[s]")
+        elif kind == "enum" and enum is not None:
+            frame[name] = pd.Categorical(frame[name], categories=[m.value for m in enum])
+        elif kind == "int":
+            frame[name] = frame[name].astype("Int64")
+        elif kind == "float":
+            frame[name] = frame[name].astype("Float64")
+        elif kind == "bool":
+            frame[name] = frame[name].astype("boolean")
+    return frame
+
+
+def _column_types(kinds: set[type[Record]]) -> dict[str, tuple[str, type[Enum] | None]]:
+    """Column name -> (kind, enum) for scalar columns of the given record types."""
+    import datetime as dt
+    import types
+    import typing
+
+    found: dict[str, tuple[str, type[Enum] | None]] = {}
+
+    def walk(cls: type, prefix: str) -> None:
+        hints = typing.get_type_hints(cls)
+        for field in attrs.fields(cls):
+            if not field.init:
+                continue
+            tp = hints[field.name]
+            if typing.get_origin(tp) in (typing.Union, types.UnionType):
+                args = [a for a in typing.get_args(tp) if a is not type(None)]
+                tp = args[0] if len(args) == 1 else tp
+            name = f"{prefix}{field.name}"
+            if tp is dt.date:
+                found[name] = ("date", None)
+            elif isinstance(tp, type) and issubclass(tp, Enum):
+                found[name] = ("enum", tp)
+            elif tp is bool:
+                found[name] = ("bool", None)
+            elif tp is int:
+                found[name] = ("int", None)
+            elif tp is float:
+                found[name] = ("float", None)
+            elif isinstance(tp, type) and attrs.has(tp):
+                walk(tp, f"{name}.")
+
+    for kind in kinds:
+        walk(kind, "")
+    return found
+
+
+def _point(name: str, coordinates: Any, properties: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": list(coordinates.as_tuple())},
+        "properties": {"name": name, **properties},
+    }
+
+
+def to_geojson(records: Record | Iterable[Record]) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection of the records that have coordinates.
+
+    Meetings become points at their city; agreements, points at their place of signing;
+    pipelines, a line from origin through the waypoints to the terminus (when every point has
+    coordinates) plus points for the origin and terminus. Records without coordinates are
+    left out. Coordinates are ``[longitude, latitude]`` (WGS 84) as GeoJSON requires.
+
+    >>> import caspian
+    >>> layer = caspian.to_geojson(caspian.pipeline("BTC"))
+    >>> [f["geometry"]["type"] for f in layer["features"]]
+    ['LineString', 'Point', 'Point']
+    """
+    features: list[dict[str, Any]] = []
+    for record in _records(records):
+        base = {"id": record.id, "record_type": type(record).__name__}
+        if isinstance(record, Summit) and record.city.coordinates:
+            features.append(
+                _point(
+                    record.city.name,
+                    record.city.coordinates,
+                    {**base, "title": record.name, "kind": record.kind.value,
+                     "start": record.start.isoformat() if record.start else None},
+                )
+            )
+        elif isinstance(record, Agreement) and record.place and record.place.coordinates:
+            features.append(
+                _point(
+                    record.place.name,
+                    record.place.coordinates,
+                    {**base, "title": record.title,
+                     "signed": record.signed.isoformat() if record.signed else None},
+                )
+            )
+        elif isinstance(record, Pipeline):
+            stops = [record.origin, *record.waypoints, record.terminus]
+            props = {**base, "title": record.name, "commodity": record.commodity.value,
+                     "status": record.status.value}
+            if all(p.coordinates for p in stops):
+                features.append(
+                    {
+                        "type": "Feature",
+                        "geometry": {
+                            "type": "LineString",
+                            "coordinates": [list(p.coordinates.as_tuple()) for p in stops if p.coordinates],
+                        },
+                        "properties": {"name": record.name, **props},
+                    }
+                )
+            for role, place in (("origin", record.origin), ("terminus", record.terminus)):
+                if place.coordinates:
+                    features.append(_point(place.name, place.coordinates, {**props, "role": role}))
+    return {"type": "FeatureCollection", "features": features}
+
+
+# -- notebooks ------------------------------------------------------------------------------
+
+_COLUMNS: dict[type[Record], tuple[str, ...]] = {
+    State: ("id", "name", "official_name", "iso_alpha2", "capital", "littoral", "from_year", "to_year"),
+    Summit: ("id", "name", "kind", "city", "start", "end", "host"),
+    Agreement: ("id", "short_title", "kind", "signed", "status", "in_force", "parties"),
+    Pipeline: ("id", "name", "commodity", "status", "length_km", "capacity", "route"),
+}
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return ", ".join(_cell(v) for v in value)
+    if isinstance(value, Enum):
+        return str(value.value)
+    if attrs.has(type(value)) and hasattr(value, "name"):
+        return str(value.name)
+    return str(value)
+
+
+def _columns(record_type: type[Record]) -> tuple[str, ...]:
+    if record_type in _COLUMNS:
+        return _COLUMNS[record_type]
+    return tuple(
+        f.name for f in attrs.fields(record_type)
+        if f.init and f.name not in ("sources", "notes", "alternatives", "summary")
+    )[:7]
+
+
+def records_html(records: Sequence[Record]) -> str:
+    """An HTML table of records (one row each), with every value escaped.
+
+    >>> import caspian
+    >>> records_html(caspian.pipelines(status="proposed")).count("<tr>")
+    2
+    """
+    if not records:
+        return "<p><em>no records</em></p>"
+    columns = _columns(type(records[0]))
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(_cell(getattr(r, c, None)))}</td>" for c in columns) + "</tr>"
+        for r in records
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def record_html(record: Record) -> str:
+    """An HTML table of one record's fields (field, value), with links to its sources.
+
+    >>> import caspian
+    >>> "<th>official_name</th>" in record_html(caspian.state("IR"))
+    True
+    """
+    rows = []
+    for field in attrs.fields(type(record)):
+        if not field.init or field.name == "sources":
+            continue
+        value = getattr(record, field.name)
+        if value in (None, ()):
+            continue
+        if field.name in ("articles", "ratifications", "alternatives", "attendees", "capital_history",
+                          "native_names"):
+            text = f"{len(value)} item{'s' if len(value) != 1 else ''}"
+        else:
+            text = _cell(value)
+        rows.append(f"<tr><th>{html.escape(field.name)}</th><td>{html.escape(text)}</td></tr>")
+    links = "<br>".join(
+        f'<a href="{html.escape(s.url, quote=True)}">{html.escape(s.title)}</a>' for s in record.sources
+    )
+    rows.append(f"<tr><th>sources</th><td>{links}</td></tr>")
+    title = html.escape(f"{type(record).__name__} {record.id}")
+    return f"<table><caption>{title}</caption><tbody>{''.join(rows)}</tbody></table>"
+
+
+# -- citation --------------------------------------------------------------------------------
+
+
+def cite(style: str = "text") -> str:
+    """How to cite the data, with the data version: ``"text"`` or ``"bibtex"``.
+
+    >>> import caspian
+    >>> print(caspian.cite())  # doctest: +ELLIPSIS
+    The caspian developers (2026). caspian-diplomacy: Caspian littoral-state diplomacy data, data version 2026.11.0 ...
+    """
+    from caspian import __data_version__
+
+    url = "https://github.com/caspian-diplomacy/caspian"
+    if style == "text":
+        return (
+            "The caspian developers (2026). caspian-diplomacy: Caspian littoral-state diplomacy "
+            f"data, data version {__data_version__} (library {_library_version()}). {url}. "
+            "Data licensed CC BY-SA 4.0; derived in part from the Wikipedia article "
+            "'Diplomacy of the Caspian littoral states'."
+        )
+    if style == "bibtex":
+        return (
+            "@misc{caspian_diplomacy,\n"
+            "  author = {{The caspian developers}},\n"
+            "  title = {caspian-diplomacy: Caspian littoral-state diplomacy data},\n"
+            "  year = {2026},\n"
+            f"  version = {{{__data_version__}}},\n"
+            f"  howpublished = {{\\url{{{url}}}}},\n"
+            "  note = {Data licensed CC BY-SA 4.0},\n"
+            "}"
+        )
+    from caspian.errors import InvalidQueryError
+
+    raise InvalidQueryError(f"style must be 'text' or 'bibtex', got {style!r}")
+
+
+def _library_version() -> str:
+    import caspian
+
+    return str(caspian.__version__)

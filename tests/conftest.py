@@ -1,0 +1,168 @@
+"""Shared fixtures: the packaged dataset, and small datasets written to temporary folders."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import caspian
+
+SOURCE = {"url": "https://example.org/source", "title": "An example source", "publisher": None}
+
+
+def minimal_records() -> dict[str, list[dict[str, Any]]]:
+    """A small, valid dataset: two states, a meeting, an agreement with an article, a pipeline."""
+    return {
+        "states.json": [
+            {
+                "id": "alpha",
+                "name": "Alpha",
+                "official_name": "Republic of Alpha",
+                "aliases": ["Alphaland"],
+                "iso_alpha2": "AA",
+                "iso_alpha3": "AAA",
+                "littoral": True,
+                "capital": "Alpha City",
+                "from_year": 1991,
+                "sources": [SOURCE],
+            },
+            {
+                "id": "beta",
+                "name": "Beta",
+                "official_name": "Kingdom of Beta",
+                "littoral": False,
+                "from_year": 1900,
+                "sources": [SOURCE],
+            },
+        ],
+        "summits.json": [
+            {
+                "id": "alpha-summit-2001",
+                "name": "Alpha Summit",
+                "kind": "summit",
+                "ordinal": 1,
+                "city": {
+                    "name": "Alpha City",
+                    "state": "alpha",
+                    "coordinates": {"longitude": 50.0, "latitude": 40.0},
+                },
+                "host": "alpha",
+                "start": "2001-05-01",
+                "end": "2001-05-02",
+                "participants": ["alpha", "beta"],
+                "summary": "A meeting.",
+                "sources": [SOURCE],
+            }
+        ],
+        "agreements.json": [
+            {
+                "id": "alpha-treaty",
+                "title": "Treaty of Alpha",
+                "short_title": "Alpha Treaty",
+                "kind": "treaty",
+                "signed": "2001-05-02",
+                "summit": "alpha-summit-2001",
+                "parties": ["alpha", "beta"],
+                "status": "in_force",
+                "in_force": "2002-01-01",
+                "article_count": 3,
+                "topics": ["navigation"],
+                "sources": [SOURCE],
+            }
+        ],
+        "articles.json": [
+            {
+                "id": "alpha-treaty-art-1",
+                "agreement": "alpha-treaty",
+                "number": 1,
+                "title": "Ships",
+                "summary": "Ships may sail.",
+                "topics": ["navigation"],
+                "sources": [SOURCE],
+            }
+        ],
+        "ratifications.json": [
+            {
+                "id": "alpha-treaty--beta",
+                "agreement": "alpha-treaty",
+                "state": "beta",
+                "status": "ratified",
+                "date": "2001-12-01",
+                "sources": [SOURCE],
+            }
+        ],
+        "pipelines.json": [
+            {
+                "id": "alpha-beta-line",
+                "name": "Alpha–Beta line",
+                "commodity": "oil",
+                "route": ["alpha", "beta"],
+                "origin": {"name": "Alpha City", "state": "alpha"},
+                "terminus": {"name": "Beta Port", "state": "beta"},
+                "length_km": 100,
+                "capacity": {"value": 1.0, "unit": "million_barrels_per_day"},
+                "status": "operational",
+                "operational_since": 2005,
+                "sources": [SOURCE],
+            }
+        ],
+        "reserves.json": [
+            {
+                "id": "alpha-oil",
+                "commodity": "oil",
+                "category": "proved_and_probable",
+                "value": 1.5,
+                "unit": "billion_barrels",
+                "year": 2012,
+                "estimator": "Example agency",
+                "region": "Alpha",
+                "sources": [SOURCE],
+            }
+        ],
+    }
+
+
+def write_records(folder: Path, records: dict[str, Any]) -> Path:
+    """Write each file's records as JSON into ``folder`` and return it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in records.items():
+        text = content if isinstance(content, (str, bytes)) else json.dumps(content, ensure_ascii=False)
+        if isinstance(text, bytes):
+            (folder / name).write_bytes(text)
+        else:
+            (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def records() -> dict[str, list[dict[str, Any]]]:
+    """A fresh, mutable copy of the minimal dataset's records."""
+    return copy.deepcopy(minimal_records())
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[dict[str, Any]], Path]:
+    """Write records into a new temporary folder and return the folder."""
+    counter = iter(range(1_000_000))
+
+    def _write(content: dict[str, Any]) -> Path:
+        return write_records(tmp_path / f"data{next(counter)}", content)
+
+    return _write
+
+
+@pytest.fixture
+def mini(records: dict[str, Any], write: Callable[[dict[str, Any]], Path]) -> caspian.Dataset:
+    """The minimal dataset, loaded."""
+    return caspian.Dataset.from_directory(write(records))
+
+
+@pytest.fixture(scope="session")
+def data() -> caspian.Dataset:
+    """The packaged dataset."""
+    return caspian.Dataset.packaged()
