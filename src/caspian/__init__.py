@@ -307,7 +307,7 @@ def articles(
 
     >>> import caspian
     >>> [a.number for a in caspian.articles("legal-status-convention", text="pipeline")]
-    [12, 14]
+    [12, 14, 15]
     """
     return _data().articles(agreement, text=text, topic=topic)
 

@@ -1,0 +1,202 @@
+"""Key lookups (ids, codes, names, aliases) and every error a user can meet in a query."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import caspian
+from caspian import AmbiguousKeyError, ArgumentTypeError, CaspianError, InvalidQueryError, NotFoundError
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("iran", "iran"),
+        ("IR", "iran"),
+        ("irn", "iran"),
+        ("364", "iran"),
+        ("Persia", "iran"),
+        ("islamic republic of iran", "iran"),
+        ("جمهوری اسلامی ایران", "iran"),
+        ("Russia", "russia"),
+        ("Russian Federation", "russia"),
+        ("USSR", "soviet-union"),
+        ("Soviet Union", "soviet-union"),
+        ("Türkiye", "turkey"),
+        ("turkiye", "turkey"),
+        ("Turkey", "turkey"),
+        ("Azərbaycan Respublikası", "azerbaijan"),
+        ("azerbaycan respublikasi", "azerbaijan"),
+        ("  KAZAKHSTAN ", "kazakhstan"),
+        ("Qajar Persia", "qajar-persia"),
+    ],
+)
+def test_state_keys(key: str, expected: str) -> None:
+    """A state is found by id, ISO codes, names, aliases and native names, ignoring case and accents."""
+    assert expected == caspian.state(key).id
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("BTC", "baku-tbilisi-ceyhan"),
+        ("Baku-Tbilisi-Ceyhan pipeline", "baku-tbilisi-ceyhan"),
+        ("baku tbilisi ceyhan", "baku-tbilisi-ceyhan"),
+        ("Baku–Tbilisi–Erzurum pipeline", "south-caucasus"),
+        ("tapi", "tapi"),
+    ],
+)
+def test_pipeline_keys(key: str, expected: str) -> None:
+    """Pipelines are found by id, name and alias; dashes and spaces are interchangeable."""
+    assert expected == caspian.pipeline(key).id
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("Ashgabat, 2002", "caspian-summit-2002"),
+        ("Tehran, 2007", "caspian-summit-2007"),
+        ("Baku, 2010", "caspian-summit-2010"),
+        ("Astrakhan, 2014", "caspian-summit-2014"),
+        ("Nur-Sultan, 2017", "fm-meeting-2017-moscow"),
+        ("Aktau, 2018", "caspian-summit-2018"),
+        ("Treaty of Turkmenchay, 1828", "turkmenchay-negotiations-1828"),
+    ],
+)
+def test_seed_wording_finds_meetings(key: str, expected: str) -> None:
+    """Each entry of the seed's "Summits" list resolves, by the seed's own wording."""
+    assert expected == caspian.summit(key).id
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("Security and Military Cooperation Agreement", "security-agreement-2010"),
+        ("Agreement on Security Cooperation in the Caspian Sea", "security-agreement-2010"),
+        ("Caspian Environment Convention", "tehran-convention"),
+        ("Convention on the Legal Status of the Caspian Sea", "legal-status-convention"),
+        ("Treaty of Turkmenchay", "treaty-of-turkmenchay"),
+        ("Treaty of Gulistan", "treaty-of-gulistan"),
+    ],
+)
+def test_agreement_keys(key: str, expected: str) -> None:
+    """Agreements are found by title, short title and alias (the seed's titles included)."""
+    assert expected == caspian.agreement(key).id
+
+
+def test_record_as_key_returns_the_packaged_record() -> None:
+    """Passing a record looks it up by its id."""
+    iran = caspian.state("iran")
+    assert iran is caspian.state(iran)
+
+
+def test_not_found_message_and_suggestions() -> None:
+    """An unknown key names the key and the kind, and suggests close matches."""
+    with pytest.raises(NotFoundError) as info:
+        caspian.state("Turkmenstan")
+    error = info.value
+    assert "no state matches 'Turkmenstan'; did you mean 'turkmenistan' (Turkmenistan)?" == str(error)
+    assert ("turkmenistan",) == error.suggestions
+    assert ("Turkmenstan", "state") == (error.key, error.kind)
+    assert isinstance(error, LookupError)
+    assert isinstance(error, CaspianError)
+
+
+def test_not_found_without_suggestions() -> None:
+    """A key with nothing close says so plainly."""
+    with pytest.raises(NotFoundError) as info:
+        caspian.pipeline("zzzzzzzz")
+    assert "no pipeline matches 'zzzzzzzz'" == str(info.value)
+    assert () == info.value.suggestions
+
+
+def test_not_found_substring_suggestion() -> None:
+    """A fragment of a long name suggests the records that contain it."""
+    with pytest.raises(NotFoundError) as info:
+        caspian.agreement("Turkmenchay")
+    assert "treaty-of-turkmenchay" in info.value.suggestions
+
+
+def test_filter_key_that_resolves_to_nothing_raises() -> None:
+    """host='Atlantis' raises NotFoundError naming the parameter's kind, never an empty result."""
+    with pytest.raises(NotFoundError, match="no state matches 'Atlantis'"):
+        caspian.summits(host="Atlantis")
+    with pytest.raises(NotFoundError, match="no summit matches 'Yalta'"):
+        caspian.agreements(summit="Yalta")
+    with pytest.raises(NotFoundError, match="no agreement matches 'Treaty of Nowhere'"):
+        caspian.articles("Treaty of Nowhere")
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: caspian.summits(after="2007"), "after must be a year (int) or a datetime.date, not str: '2007'"),
+        (lambda: caspian.summits(before=2007.5), "before must be a year (int) or a datetime.date, not float: 2007.5"),
+        (lambda: caspian.summits(after=True), "after must be a year (int) or a datetime.date, not bool: True"),
+        (lambda: caspian.states(as_of="1828"), "as_of must be a year (int) or a datetime.date, not str: '1828'"),
+        (lambda: caspian.state(42), "key must be a state id or name (str) or a State, not int: 42"),
+        (lambda: caspian.summits(host=7), "host must be a state id or name (str) or a State, not int: 7"),
+        (lambda: caspian.states(littoral="yes"), "littoral must be True, False or None, not str: 'yes'"),
+        (lambda: caspian.agreements(in_force=1), "in_force must be True, False or None, not int: 1"),
+        (lambda: caspian.summits(kind=3), "kind must be a MeetingKind or a string, not int: 3"),
+        (lambda: caspian.articles(text=5), "text must be a string, not int: 5"),
+    ],
+)
+def test_wrong_types(call: object, message: str) -> None:
+    """A wrong type raises ArgumentTypeError (a TypeError) naming the parameter and what it accepts."""
+    with pytest.raises(ArgumentTypeError) as info:
+        call()  # type: ignore[operator]
+    assert message == str(info.value)
+    assert isinstance(info.value, TypeError)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: caspian.summits(after=2010, before=2010), "empty range: no date is after 2010 and before 2010"),
+        (lambda: caspian.summits(after=2010, before=2011), "empty range: no date is after 2010 and before 2011"),
+        (
+            lambda: caspian.summits(after=dt.date(2010, 1, 2), before=dt.date(2010, 1, 1)),
+            "empty range: no date is after datetime.date(2010, 1, 2) and before datetime.date(2010, 1, 1)",
+        ),
+        (lambda: caspian.summits(after=0), "after must be a year from 1 to 9999, got 0"),
+        (
+            lambda: caspian.summits(kind="sumit"),
+            "kind must be one of 'summit', 'ministerial', 'negotiation', 'conference'; got 'sumit' (did you mean 'summit'?)",
+        ),
+        (
+            lambda: caspian.pipelines(status="built"),
+            "status must be one of 'operational', 'under_construction', 'proposed', 'stalled'; got 'built'",
+        ),
+    ],
+)
+def test_impossible_values(call: object, message: str) -> None:
+    """An empty range or an unknown vocabulary value raises InvalidQueryError (a ValueError)."""
+    with pytest.raises(InvalidQueryError) as info:
+        call()  # type: ignore[operator]
+    assert message == str(info.value)
+    assert isinstance(info.value, ValueError)
+
+
+def test_vocabulary_values_are_forgiving_about_spelling() -> None:
+    """'Under construction' and 'under-construction' mean 'under_construction'."""
+    assert caspian.pipelines(status="Under construction") == caspian.pipelines(status="under-construction")
+
+
+def test_unknown_keyword_fails_like_python() -> None:
+    """An unknown keyword raises Python's own TypeError."""
+    with pytest.raises(TypeError, match="unexpected keyword argument 'city'"):
+        caspian.summits(city="Baku")  # type: ignore[call-arg]
+
+
+def test_ambiguous_key(write, records) -> None:  # type: ignore[no-untyped-def]
+    """A key shared by two records raises AmbiguousKeyError listing both ids."""
+    records["states.json"][1]["aliases"] = ["Alphaland"]
+    data = caspian.Dataset.from_directory(write(records))
+    with pytest.raises(AmbiguousKeyError) as info:
+        data.state("alphaland")
+    assert ("alpha", "beta") == info.value.candidates
+    assert "'alphaland' names more than one state: 'alpha', 'beta'; use one of these ids" == str(info.value)
+    assert "beta" == data.state("beta").id

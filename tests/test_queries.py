@@ -1,0 +1,223 @@
+"""Queries and filters over the packaged data, checked against facts from the cited sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import caspian
+from caspian import AgreementStatus, MeetingKind
+
+
+def test_summits_are_chronological() -> None:
+    """summits() is ordered by date, undated meetings last."""
+    dated = [s.when for s in caspian.summits() if s.when]
+    assert sorted(dated) == dated
+    first_undated = next(i for i, s in enumerate(caspian.summits()) if s.when is None)
+    assert all(s.when is None for s in caspian.summits()[first_undated:])
+
+
+def test_six_caspian_summits_and_a_planned_seventh() -> None:
+    """The six heads-of-state summits have ordinals 1-6 and their cities; the 7th is planned."""
+    summits = caspian.summits(kind="summit")
+    expected = [
+        (1, "Ashgabat", dt.date(2002, 4, 23)),
+        (2, "Tehran", dt.date(2007, 10, 16)),
+        (3, "Baku", dt.date(2010, 11, 18)),
+        (4, "Astrakhan", dt.date(2014, 9, 29)),
+        (5, "Aktau", dt.date(2018, 8, 12)),
+        (6, "Ashgabat", dt.date(2022, 6, 29)),
+    ]
+    assert expected == [(s.ordinal, s.city.name, s.start) for s in summits if s.status.value == "held"]
+    planned = caspian.summits(kind="summit", status="planned")
+    assert ["caspian-summit-7"] == [s.id for s in planned]
+    assert planned[0].start is None
+
+
+def test_after_is_exclusive_of_the_whole_year() -> None:
+    """after=2007 leaves out meetings of 2007; before=2010 leaves out meetings of 2010."""
+    years = {s.year for s in caspian.summits(after=2007)}
+    assert min(years) == 2008
+    assert max(s.year for s in caspian.summits(before=2010) if s.year) == 2008
+
+
+def test_after_and_before_accept_dates() -> None:
+    """Dates bound the range exactly (exclusive)."""
+    result = caspian.summits(after=dt.date(2018, 8, 11), before=dt.date(2018, 8, 13))
+    assert ["caspian-summit-2018"] == [s.id for s in result]
+
+
+def test_datetime_is_accepted_as_its_date() -> None:
+    """A datetime counts as its date."""
+    result = caspian.summits(after=dt.datetime(2022, 6, 28, 12, 0), kind="summit")
+    assert "caspian-summit-2022" == result[0].id
+
+
+def test_date_filters_leave_out_undated_meetings() -> None:
+    """A meeting without any date does not match a date filter."""
+    assert all(s.when is not None for s in caspian.summits(after=1700))
+    assert any(s.when is None for s in caspian.summits())
+
+
+def test_host_filter_accepts_any_key_and_records() -> None:
+    """host= accepts ISO codes, names and State records alike."""
+    by_code = caspian.summits(host="TM")
+    assert by_code == caspian.summits(host="Turkmenistan") == caspian.summits(host=caspian.state("tkm"))
+    assert {s.host for s in by_code} == {"turkmenistan"}
+
+
+def test_participant_filter() -> None:
+    """participant= keeps meetings the state took part in."""
+    historic = caspian.summits(participant="russian-empire")
+    assert ["gulistan-negotiations-1813", "turkmenchay-negotiations-1828"] == [s.id for s in historic]
+
+
+def test_kind_filter_accepts_enum_and_string() -> None:
+    """kind= accepts the enum or its value, in any case."""
+    assert caspian.summits(kind=MeetingKind.MINISTERIAL) == caspian.summits(kind="Ministerial")
+
+
+def test_states_today_and_as_of() -> None:
+    """states() gives today's states; as_of gives the entities of that year."""
+    assert 12 == len(caspian.states())
+    assert {"russian-empire", "qajar-persia"} == {s.id for s in caspian.states(as_of=1828)}
+    assert {"soviet-union", "pahlavi-iran"} <= {s.id for s in caspian.states(as_of=1940)}
+    assert "russia" not in {s.id for s in caspian.states(as_of=1940)}
+    assert {"russia", "iran"} <= {s.id for s in caspian.states(as_of=dt.date(2000, 1, 1))}
+
+
+def test_littoral_filter() -> None:
+    """littoral=True gives the five; littoral=False the others."""
+    assert ["azerbaijan", "iran", "kazakhstan", "russia", "turkmenistan"] == [
+        s.id for s in caspian.states(littoral=True)
+    ]
+    assert not any(s.littoral for s in caspian.states(littoral=False))
+
+
+def test_agreements_by_party_and_year_in_force() -> None:
+    """The docs' question: Russia's agreements after 2010, and which of them are in force."""
+    signed = caspian.agreements(party="Russia", after=2010)
+    assert all(a.signed and a.signed.year > 2010 and "russia" in a.parties for a in signed)
+    in_force = caspian.agreements(party="Russia", after=2010, in_force=True)
+    assert {a.id for a in in_force} < {a.id for a in signed}
+    assert all(a.status is AgreementStatus.IN_FORCE for a in in_force)
+    assert "legal-status-convention" not in {a.id for a in in_force}
+
+
+def test_in_force_false_excludes_unknown() -> None:
+    """in_force=False keeps documents known not to be in force; unknown status matches neither."""
+    not_in_force = caspian.agreements(in_force=False)
+    assert "legal-status-convention" in {a.id for a in not_in_force}
+    unknown = caspian.agreements(status="unknown")
+    assert unknown
+    assert not {a.id for a in unknown} & {a.id for a in not_in_force}
+    assert not {a.id for a in unknown} & {a.id for a in caspian.agreements(in_force=True)}
+
+
+def test_agreements_by_summit_topic_and_kind() -> None:
+    """summit=, topic= and kind= filter as documented."""
+    aktau = caspian.agreements(summit="Aktau, 2018")
+    assert "legal-status-convention" in {a.id for a in aktau}
+    assert all(a.summit == "caspian-summit-2018" for a in aktau)
+    protocols = caspian.agreements(kind="protocol")
+    assert {"aktau-protocol", "moscow-protocol", "ashgabat-protocol", "eia-protocol"} <= {p.id for p in protocols}
+    assert all("pipelines" in [t.value for t in a.topics] for a in caspian.agreements(topic="pipelines"))
+
+
+def test_tehran_convention_is_not_the_2007_summit() -> None:
+    """The seed says the Tehran Convention was signed at the 2007 summit; it was signed in 2003."""
+    convention = caspian.agreement("Caspian Environment Convention")
+    assert dt.date(2003, 11, 4) == convention.signed
+    assert dt.date(2006, 8, 12) == convention.in_force
+    assert "tehran-declaration-2007" in caspian.summit("Tehran, 2007").agreements
+
+
+def test_articles_text_search_is_accent_and_case_insensitive() -> None:
+    """articles(text=...) searches titles and summaries."""
+    found = caspian.articles(text="WARSHIP")
+    assert found
+    assert all("warship" in (a.title + a.summary).lower() for a in found)
+
+
+def test_articles_of_an_agreement_are_ordered() -> None:
+    """An agreement's articles come in number order."""
+    numbers = [a.number for a in caspian.articles("legal-status-convention")]
+    assert sorted(numbers) == numbers
+    assert 1 == numbers[0]
+
+
+def test_article_one_is_definitions() -> None:
+    """Article 1 of the 2018 Convention defines terms (not warship insignia, as the seed says)."""
+    article = caspian.agreement("legal-status-convention").article(1)
+    assert "definitions" in [t.value for t in article.topics]
+
+
+def test_missing_article_number_suggests_neighbours() -> None:
+    """Asking for an article that is not recorded names the agreement and close numbers."""
+    with pytest.raises(caspian.NotFoundError, match="no article of legal-status-convention matches 4"):
+        caspian.agreement("legal-status-convention").article(4)
+
+
+def test_ratifications_of_the_convention() -> None:
+    """Four states ratified the 2018 Convention; Iran has not (per the cited sources)."""
+    convention = caspian.agreement("legal-status-convention")
+    assert ["azerbaijan", "kazakhstan", "russia", "turkmenistan"] == sorted(s.id for s in convention.ratified_by())
+    assert ["iran"] == [r.state for r in caspian.ratifications(convention, status="pending")]
+    assert caspian.ratifications(state="iran", status="ratified")
+
+
+def test_pipelines_filters() -> None:
+    """through=, commodity= and status= filter pipelines."""
+    through_georgia = caspian.pipelines(through="GE")
+    assert {"baku-tbilisi-ceyhan", "south-caucasus", "baku-supsa"} == {p.id for p in through_georgia}
+    assert all(p.commodity.value == "gas" for p in caspian.pipelines(commodity="gas"))
+    assert ["trans-caspian"] == [p.id for p in caspian.pipelines(status="proposed")]
+
+
+def test_seed_pipelines_first() -> None:
+    """The seed's three pipelines lead the list, in its order."""
+    assert ["baku-tbilisi-ceyhan", "south-caucasus", "tapi"] == [p.id for p in caspian.pipelines()[:3]]
+
+
+def test_reserves_units_follow_the_eia() -> None:
+    """Gas reserves are 292 trillion cubic feet (not cubic metres, as the seed says)."""
+    gas = caspian.reserves(commodity="gas", category="proved_and_probable")
+    assert [(292.0, "trillion_cubic_feet", 2012)] == [(g.value, g.unit.value, g.year) for g in gas]
+    assert 8.27e12 == pytest.approx(gas[0].in_cubic_metres(), rel=1e-3)
+    oil = caspian.reserves(commodity="oil", category="proved_and_probable")
+    assert [(48.0, "billion_barrels")] == [(o.value, o.unit.value) for o in oil]
+
+
+def test_navigation_both_ways() -> None:
+    """From a summit to its agreements and back; from a state to its pipelines and back."""
+    summit = caspian.summit("caspian-summit-2010")
+    agreement = summit.signed_agreements()[0]
+    assert summit == agreement.meeting()
+    assert "Azerbaijan" == summit.host_state().name
+    georgia = caspian.state("Georgia")
+    assert all(georgia in p.route_states() for p in georgia.pipelines())
+    assert caspian.agreement("aktau-protocol") in caspian.agreement("tehran-convention").protocols()
+    assert caspian.agreement("tehran-convention") == caspian.agreement("aktau-protocol").parent_agreement()
+    assert caspian.state("soviet-union") == caspian.state("russian-sfsr").successor_state()
+    assert caspian.state("soviet-union") in caspian.state("russia").predecessor_states()
+    assert caspian.summit("caspian-summit-2018") in caspian.state("KZ").summits()
+    assert caspian.agreement("treaty-of-gulistan") in caspian.state("qajar-persia").agreements()
+
+
+def test_capital_over_time() -> None:
+    """Kazakhstan's capital was called Nur-Sultan between 2019 and 2022, Astana before and after."""
+    kazakhstan = caspian.state("KZ")
+    assert "Astana" == kazakhstan.capital_on(dt.date(2017, 12, 4))
+    assert "Nur-Sultan" == kazakhstan.capital_on(dt.date(2020, 1, 1))
+    assert "Astana" == kazakhstan.capital_on(dt.date(2024, 1, 1))
+    assert "Almaty" == kazakhstan.capital_on(dt.date(1995, 1, 1))
+
+
+def test_records_made_by_hand_use_the_packaged_dataset() -> None:
+    """A record built by hand navigates through the packaged data."""
+    summit = caspian.Summit(
+        id="x", name="X", kind=MeetingKind.SUMMIT, city=caspian.Place(name="Baku"), host="azerbaijan",
+        sources=(caspian.Source(url="https://example.org", title="x"),),
+    )
+    assert "Azerbaijan" == summit.host_state().name
