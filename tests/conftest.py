@@ -131,7 +131,11 @@ def write_records(folder: Path, records: dict[str, Any]) -> Path:
     """Write each file's records as JSON into ``folder`` and return it."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in records.items():
-        text = content if isinstance(content, (str, bytes)) else json.dumps(content, ensure_ascii=False)
+        text = (
+            content
+            if isinstance(content, (str, bytes))
+            else json.dumps(content, ensure_ascii=False)
+        )
         if isinstance(text, bytes):
             (folder / name).write_bytes(text)
         else:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,7 +31,7 @@ def test_import_reads_no_data_and_skips_cattrs() -> None:
         "print('cattrs' in sys.modules, 'caspian._convert' in sys.modules,"
         " caspian.dataset._PACKAGED == [])"
     )
-    assert "False False True" == out
+    assert out == "False False True"
 
 
 def test_first_query_loads_once_and_caches() -> None:
@@ -43,7 +42,7 @@ def test_first_query_loads_once_and_caches() -> None:
         "b = caspian.summits()\n"
         "print(a[0] is b[0], caspian.Dataset.packaged() is caspian.Dataset.packaged())"
     )
-    assert "True True" == out
+    assert out == "True True"
 
 
 def test_concurrent_first_queries_load_once() -> None:
@@ -65,24 +64,26 @@ def test_concurrent_first_queries_load_once() -> None:
         "[t.start() for t in threads]; [t.join() for t in threads]\n"
         "print(len(calls), len(seen), len({id(s) for s in seen}))"
     )
-    assert "1 16 1" == out
+    assert out == "1 16 1"
 
 
 def test_minimal_directory_loads(mini: caspian.Dataset) -> None:
     """A directory of valid files loads, with derived links filled in."""
     treaty = mini.agreement("alpha-treaty")
-    assert ("alpha-treaty",) == mini.summit("alpha-summit-2001").agreements
-    assert [1] == [a.number for a in treaty.articles]
-    assert ["beta"] == [r.state for r in treaty.ratifications]
+    assert mini.summit("alpha-summit-2001").agreements == ("alpha-treaty",)
+    assert [a.number for a in treaty.articles] == [1]
+    assert [r.state for r in treaty.ratifications] == ["beta"]
     assert mini is treaty.articles[0].dataset
 
 
-def test_missing_files_count_as_empty(write: Callable[[dict[str, Any]], Path], records: dict[str, Any]) -> None:
+def test_missing_files_count_as_empty(
+    write: Callable[[dict[str, Any]], Path], records: dict[str, Any]
+) -> None:
     """A directory with only some files loads; the other kinds are empty."""
     folder = write({"states.json": records["states.json"]})
     data = caspian.Dataset.from_directory(folder)
-    assert () == data.summits()
-    assert 2 == len(data.states(as_of=2000))
+    assert data.summits() == ()
+    assert len(data.states(as_of=2000)) == 2
 
 
 def test_not_a_directory(tmp_path: Path) -> None:
@@ -106,18 +107,28 @@ def test_extend_packaged(write: Callable[[dict[str, Any]], Path], data: caspian.
     }
     extended = caspian.Dataset.from_directory(write({"summits.json": [meeting]}), base=data)
     assert len(data.summits()) + 1 == len(extended.summits())
-    assert "fm-meeting-2031-aktau" == extended.summits()[-1].id
+    assert extended.summits()[-1].id == "fm-meeting-2031-aktau"
     assert data is data.summit("caspian-summit-2018").dataset
     assert extended is extended.summit("caspian-summit-2018").dataset
 
 
-def test_duplicate_id_with_base_is_an_error(write: Callable[[dict[str, Any]], Path], data: caspian.Dataset) -> None:
+def test_duplicate_id_with_base_is_an_error(
+    write: Callable[[dict[str, Any]], Path], data: caspian.Dataset
+) -> None:
     """Adding a record whose id the base already has is a DataError naming the id."""
-    iran = {"id": "iran", "name": "Iran", "official_name": "Iran", "littoral": True,
-            "sources": [{"url": "https://example.org", "title": "x"}]}
+    iran = {
+        "id": "iran",
+        "name": "Iran",
+        "official_name": "Iran",
+        "littoral": True,
+        "sources": [{"url": "https://example.org", "title": "x"}],
+    }
     with pytest.raises(DataError) as info:
         caspian.Dataset.from_directory(write({"states.json": [iran]}), base=data)
-    assert Problem("states.json", "iran", "id", "is used by another record of the same kind") in info.value.problems
+    assert (
+        Problem("states.json", "iran", "id", "is used by another record of the same kind")
+        in info.value.problems
+    )
 
 
 def test_dataset_cannot_be_constructed_directly() -> None:
@@ -138,22 +149,30 @@ def load_problems(write: Callable[[dict[str, Any]], Path], records: dict[str, An
 def test_invalid_json(write: Callable[[dict[str, Any]], Path], records: dict[str, Any]) -> None:
     """Malformed JSON names the file, line and column."""
     records["summits.json"] = '[{"id": "x",]'
-    assert ["summits.json: is not valid JSON: Expecting property name enclosed in double quotes (line 1, column 13)"] == load_problems(write, records)
+    assert load_problems(write, records) == [
+        "summits.json: is not valid JSON: Expecting property name enclosed in double quotes (line 1, column 13)"
+    ]
 
 
 def test_not_utf8(write: Callable[[dict[str, Any]], Path], records: dict[str, Any]) -> None:
     """A file that is not UTF-8 is reported as such."""
     records["states.json"] = b'[{"id": "\xff"}]'
-    assert ["states.json: is not UTF-8 (byte 9)"] == load_problems(write, records)
+    assert load_problems(write, records) == ["states.json: is not UTF-8 (byte 9)"]
 
 
-def test_top_level_must_be_array(write: Callable[[dict[str, Any]], Path], records: dict[str, Any]) -> None:
+def test_top_level_must_be_array(
+    write: Callable[[dict[str, Any]], Path], records: dict[str, Any]
+) -> None:
     """A file must hold an array of records."""
     records["pipelines.json"] = {"id": "x"}
-    assert ["pipelines.json: must hold a JSON array of records, not dict"] == load_problems(write, records)
+    assert load_problems(write, records) == [
+        "pipelines.json: must hold a JSON array of records, not dict"
+    ]
 
 
-def test_structure_problems_are_all_listed(write: Callable[[dict[str, Any]], Path], records: dict[str, Any]) -> None:
+def test_structure_problems_are_all_listed(
+    write: Callable[[dict[str, Any]], Path], records: dict[str, Any]
+) -> None:
     """Wrong types, missing and unknown fields are each reported with their path."""
     summit = records["summits.json"][0]
     summit["start"] = "1 May 2001"
@@ -162,26 +181,37 @@ def test_structure_problems_are_all_listed(write: Callable[[dict[str, Any]], Pat
     del records["states.json"][1]["official_name"]
     problems = load_problems(write, records)
     assert "states.json: beta: official_name: required field missing" in problems
-    assert "summits.json: alpha-summit-2001: start: expected a date as 'YYYY-MM-DD', got '1 May 2001'" in problems
+    assert (
+        "summits.json: alpha-summit-2001: start: expected a date as 'YYYY-MM-DD', got '1 May 2001'"
+        in problems
+    )
     assert any(p.startswith("summits.json: alpha-summit-2001: ordinal:") for p in problems)
     assert any("colour" in p for p in problems)
 
 
-def test_bool_is_not_coerced(write: Callable[[dict[str, Any]], Path], records: dict[str, Any]) -> None:
+def test_bool_is_not_coerced(
+    write: Callable[[dict[str, Any]], Path], records: dict[str, Any]
+) -> None:
     """A string where true/false is expected is an error, not silently truthy."""
     records["states.json"][0]["littoral"] = "yes"
     problems = load_problems(write, records)
-    assert 1 == len(problems)
+    assert len(problems) == 1
     assert problems[0].startswith("states.json: alpha: littoral:")
 
 
-def test_derived_field_in_file(write: Callable[[dict[str, Any]], Path], records: dict[str, Any]) -> None:
+def test_derived_field_in_file(
+    write: Callable[[dict[str, Any]], Path], records: dict[str, Any]
+) -> None:
     """Fields that the dataset fills from other files may not be set by hand."""
     records["agreements.json"][0]["articles"] = []
-    assert ["agreements.json: alpha-treaty: articles: is filled from another file; remove it"] == load_problems(write, records)
+    assert load_problems(write, records) == [
+        "agreements.json: alpha-treaty: articles: is filled from another file; remove it"
+    ]
 
 
-def test_integrity_problems_are_all_listed(write: Callable[[dict[str, Any]], Path], records: dict[str, Any]) -> None:
+def test_integrity_problems_are_all_listed(
+    write: Callable[[dict[str, Any]], Path], records: dict[str, Any]
+) -> None:
     """Broken references, unordered dates and missing sources are all reported at once."""
     records["summits.json"][0]["host"] = "gamma"
     records["summits.json"][0]["end"] = "2001-04-30"
@@ -195,21 +225,29 @@ def test_integrity_problems_are_all_listed(write: Callable[[dict[str, Any]], Pat
     assert "articles.json: nothing-art-1: agreement: names no agreement: 'nothing'" in problems
 
 
-def test_state_must_exist_when_it_signs(write: Callable[[dict[str, Any]], Path], records: dict[str, Any]) -> None:
+def test_state_must_exist_when_it_signs(
+    write: Callable[[dict[str, Any]], Path], records: dict[str, Any]
+) -> None:
     """A party must have existed in the year it signed."""
     records["states.json"][0]["from_year"] = 2005
     problems = load_problems(write, records)
     assert "agreements.json: alpha-treaty: parties[0]: 'alpha' did not exist in 2001" in problems
 
 
-def test_ratifying_state_must_be_a_party(write: Callable[[dict[str, Any]], Path], records: dict[str, Any]) -> None:
+def test_ratifying_state_must_be_a_party(
+    write: Callable[[dict[str, Any]], Path], records: dict[str, Any]
+) -> None:
     """Only a party can ratify."""
     records["agreements.json"][0]["parties"] = ["alpha"]
     problems = load_problems(write, records)
-    assert "ratifications.json: alpha-treaty--beta: state: is not a party to alpha-treaty" in problems
+    assert (
+        "ratifications.json: alpha-treaty--beta: state: is not a party to alpha-treaty" in problems
+    )
 
 
-def test_data_error_is_a_value_error(write: Callable[[dict[str, Any]], Path], records: dict[str, Any]) -> None:
+def test_data_error_is_a_value_error(
+    write: Callable[[dict[str, Any]], Path], records: dict[str, Any]
+) -> None:
     """DataError can be caught as ValueError and as CaspianError."""
     records["states.json"] = "{"
     with pytest.raises(ValueError, match="1 problem in the data"):

@@ -7,7 +7,13 @@ import datetime as dt
 import pytest
 
 import caspian
-from caspian import AmbiguousKeyError, ArgumentTypeError, CaspianError, InvalidQueryError, NotFoundError
+from caspian import (
+    AmbiguousKeyError,
+    ArgumentTypeError,
+    CaspianError,
+    InvalidQueryError,
+    NotFoundError,
+)
 
 
 @pytest.mark.parametrize(
@@ -97,9 +103,11 @@ def test_not_found_message_and_suggestions() -> None:
     with pytest.raises(NotFoundError) as info:
         caspian.state("Turkmenstan")
     error = info.value
-    assert "no state matches 'Turkmenstan'; did you mean 'turkmenistan' (Turkmenistan)?" == str(error)
-    assert ("turkmenistan",) == error.suggestions
-    assert ("Turkmenstan", "state") == (error.key, error.kind)
+    assert (
+        str(error) == "no state matches 'Turkmenstan'; did you mean 'turkmenistan' (Turkmenistan)?"
+    )
+    assert error.suggestions == ("turkmenistan",)
+    assert (error.key, error.kind) == ("Turkmenstan", "state")
     assert isinstance(error, LookupError)
     assert isinstance(error, CaspianError)
 
@@ -108,8 +116,8 @@ def test_not_found_without_suggestions() -> None:
     """A key with nothing close says so plainly."""
     with pytest.raises(NotFoundError) as info:
         caspian.pipeline("zzzzzzzz")
-    assert "no pipeline matches 'zzzzzzzz'" == str(info.value)
-    assert () == info.value.suggestions
+    assert str(info.value) == "no pipeline matches 'zzzzzzzz'"
+    assert info.value.suggestions == ()
 
 
 def test_not_found_substring_suggestion() -> None:
@@ -132,14 +140,35 @@ def test_filter_key_that_resolves_to_nothing_raises() -> None:
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: caspian.summits(after="2007"), "after must be a year (int) or a datetime.date, not str: '2007'"),
-        (lambda: caspian.summits(before=2007.5), "before must be a year (int) or a datetime.date, not float: 2007.5"),
-        (lambda: caspian.summits(after=True), "after must be a year (int) or a datetime.date, not bool: True"),
-        (lambda: caspian.states(as_of="1828"), "as_of must be a year (int) or a datetime.date, not str: '1828'"),
+        (
+            lambda: caspian.summits(after="2007"),
+            "after must be a year (int) or a datetime.date, not str: '2007'",
+        ),
+        (
+            lambda: caspian.summits(before=2007.5),
+            "before must be a year (int) or a datetime.date, not float: 2007.5",
+        ),
+        (
+            lambda: caspian.summits(after=True),
+            "after must be a year (int) or a datetime.date, not bool: True",
+        ),
+        (
+            lambda: caspian.states(as_of="1828"),
+            "as_of must be a year (int) or a datetime.date, not str: '1828'",
+        ),
         (lambda: caspian.state(42), "key must be a state id or name (str) or a State, not int: 42"),
-        (lambda: caspian.summits(host=7), "host must be a state id or name (str) or a State, not int: 7"),
-        (lambda: caspian.states(littoral="yes"), "littoral must be True, False or None, not str: 'yes'"),
-        (lambda: caspian.agreements(in_force=1), "in_force must be True, False or None, not int: 1"),
+        (
+            lambda: caspian.summits(host=7),
+            "host must be a state id or name (str) or a State, not int: 7",
+        ),
+        (
+            lambda: caspian.states(littoral="yes"),
+            "littoral must be True, False or None, not str: 'yes'",
+        ),
+        (
+            lambda: caspian.agreements(in_force=1),
+            "in_force must be True, False or None, not int: 1",
+        ),
         (lambda: caspian.summits(kind=3), "kind must be a MeetingKind or a string, not int: 3"),
         (lambda: caspian.articles(text=5), "text must be a string, not int: 5"),
     ],
@@ -155,8 +184,14 @@ def test_wrong_types(call: object, message: str) -> None:
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: caspian.summits(after=2010, before=2010), "empty range: no date is after 2010 and before 2010"),
-        (lambda: caspian.summits(after=2010, before=2011), "empty range: no date is after 2010 and before 2011"),
+        (
+            lambda: caspian.summits(after=2010, before=2010),
+            "empty range: no date is after 2010 and before 2010",
+        ),
+        (
+            lambda: caspian.summits(after=2010, before=2011),
+            "empty range: no date is after 2010 and before 2011",
+        ),
         (
             lambda: caspian.summits(after=dt.date(2010, 1, 2), before=dt.date(2010, 1, 1)),
             "empty range: no date is after datetime.date(2010, 1, 2) and before datetime.date(2010, 1, 1)",
@@ -182,7 +217,9 @@ def test_impossible_values(call: object, message: str) -> None:
 
 def test_vocabulary_values_are_forgiving_about_spelling() -> None:
     """'Under construction' and 'under-construction' mean 'under_construction'."""
-    assert caspian.pipelines(status="Under construction") == caspian.pipelines(status="under-construction")
+    assert caspian.pipelines(status="Under construction") == caspian.pipelines(
+        status="under-construction"
+    )
 
 
 def test_unknown_keyword_fails_like_python() -> None:
@@ -197,6 +234,9 @@ def test_ambiguous_key(write, records) -> None:  # type: ignore[no-untyped-def]
     data = caspian.Dataset.from_directory(write(records))
     with pytest.raises(AmbiguousKeyError) as info:
         data.state("alphaland")
-    assert ("alpha", "beta") == info.value.candidates
-    assert "'alphaland' names more than one state: 'alpha', 'beta'; use one of these ids" == str(info.value)
-    assert "beta" == data.state("beta").id
+    assert info.value.candidates == ("alpha", "beta")
+    assert (
+        str(info.value)
+        == "'alphaland' names more than one state: 'alpha', 'beta'; use one of these ids"
+    )
+    assert data.state("beta").id == "beta"

@@ -29,9 +29,11 @@ def test_six_caspian_summits_and_a_planned_seventh() -> None:
         (5, "Aktau", dt.date(2018, 8, 12)),
         (6, "Ashgabat", dt.date(2022, 6, 29)),
     ]
-    assert expected == [(s.ordinal, s.city.name, s.start) for s in summits if s.status.value == "held"]
+    assert expected == [
+        (s.ordinal, s.city.name, s.start) for s in summits if s.status.value == "held"
+    ]
     planned = caspian.summits(kind="summit", status="planned")
-    assert ["caspian-summit-7"] == [s.id for s in planned]
+    assert [s.id for s in planned] == ["caspian-summit-7"]
     assert planned[0].start is None
 
 
@@ -45,13 +47,13 @@ def test_after_is_exclusive_of_the_whole_year() -> None:
 def test_after_and_before_accept_dates() -> None:
     """Dates bound the range exactly (exclusive)."""
     result = caspian.summits(after=dt.date(2018, 8, 11), before=dt.date(2018, 8, 13))
-    assert ["caspian-summit-2018"] == [s.id for s in result]
+    assert [s.id for s in result] == ["caspian-summit-2018"]
 
 
 def test_datetime_is_accepted_as_its_date() -> None:
     """A datetime counts as its date."""
     result = caspian.summits(after=dt.datetime(2022, 6, 28, 12, 0), kind="summit")
-    assert "caspian-summit-2022" == result[0].id
+    assert result[0].id == "caspian-summit-2022"
 
 
 def test_date_filters_leave_out_undated_meetings() -> None:
@@ -63,14 +65,21 @@ def test_date_filters_leave_out_undated_meetings() -> None:
 def test_host_filter_accepts_any_key_and_records() -> None:
     """host= accepts ISO codes, names and State records alike."""
     by_code = caspian.summits(host="TM")
-    assert by_code == caspian.summits(host="Turkmenistan") == caspian.summits(host=caspian.state("tkm"))
+    assert (
+        by_code
+        == caspian.summits(host="Turkmenistan")
+        == caspian.summits(host=caspian.state("tkm"))
+    )
     assert {s.host for s in by_code} == {"turkmenistan"}
 
 
 def test_participant_filter() -> None:
     """participant= keeps meetings the state took part in."""
     historic = caspian.summits(participant="russian-empire")
-    assert ["gulistan-negotiations-1813", "turkmenchay-negotiations-1828"] == [s.id for s in historic]
+    assert [s.id for s in historic] == [
+        "gulistan-negotiations-1813",
+        "turkmenchay-negotiations-1828",
+    ]
 
 
 def test_kind_filter_accepts_enum_and_string() -> None:
@@ -80,7 +89,7 @@ def test_kind_filter_accepts_enum_and_string() -> None:
 
 def test_states_today_and_as_of() -> None:
     """states() gives today's states; as_of gives the entities of that year."""
-    assert 12 == len(caspian.states())
+    assert len(caspian.states()) == 12
     assert {"russian-empire", "qajar-persia"} == {s.id for s in caspian.states(as_of=1828)}
     assert {"soviet-union", "pahlavi-iran"} <= {s.id for s in caspian.states(as_of=1940)}
     assert "russia" not in {s.id for s in caspian.states(as_of=1940)}
@@ -89,8 +98,12 @@ def test_states_today_and_as_of() -> None:
 
 def test_littoral_filter() -> None:
     """littoral=True gives the five; littoral=False the others."""
-    assert ["azerbaijan", "iran", "kazakhstan", "russia", "turkmenistan"] == [
-        s.id for s in caspian.states(littoral=True)
+    assert [s.id for s in caspian.states(littoral=True)] == [
+        "azerbaijan",
+        "iran",
+        "kazakhstan",
+        "russia",
+        "turkmenistan",
     ]
     assert not any(s.littoral for s in caspian.states(littoral=False))
 
@@ -121,8 +134,12 @@ def test_agreements_by_summit_topic_and_kind() -> None:
     assert "legal-status-convention" in {a.id for a in aktau}
     assert all(a.summit == "caspian-summit-2018" for a in aktau)
     protocols = caspian.agreements(kind="protocol")
-    assert {"aktau-protocol", "moscow-protocol", "ashgabat-protocol", "eia-protocol"} <= {p.id for p in protocols}
-    assert all("pipelines" in [t.value for t in a.topics] for a in caspian.agreements(topic="pipelines"))
+    assert {"aktau-protocol", "moscow-protocol", "ashgabat-protocol", "eia-protocol"} <= {
+        p.id for p in protocols
+    }
+    assert all(
+        "pipelines" in [t.value for t in a.topics] for a in caspian.agreements(topic="pipelines")
+    )
 
 
 def test_tehran_convention_is_not_the_2007_summit() -> None:
@@ -144,7 +161,7 @@ def test_articles_of_an_agreement_are_ordered() -> None:
     """An agreement's articles come in number order."""
     numbers = [a.number for a in caspian.articles("legal-status-convention")]
     assert sorted(numbers) == numbers
-    assert 1 == numbers[0]
+    assert numbers[0] == 1
 
 
 def test_article_one_is_definitions() -> None:
@@ -155,38 +172,51 @@ def test_article_one_is_definitions() -> None:
 
 def test_missing_article_number_suggests_neighbours() -> None:
     """Asking for an article that is not recorded names the agreement and close numbers."""
-    with pytest.raises(caspian.NotFoundError, match="no article of legal-status-convention matches 4"):
+    with pytest.raises(
+        caspian.NotFoundError, match="no article of legal-status-convention matches 4"
+    ):
         caspian.agreement("legal-status-convention").article(4)
 
 
 def test_ratifications_of_the_convention() -> None:
     """Four states ratified the 2018 Convention; Iran has not (per the cited sources)."""
     convention = caspian.agreement("legal-status-convention")
-    assert ["azerbaijan", "kazakhstan", "russia", "turkmenistan"] == sorted(s.id for s in convention.ratified_by())
-    assert ["iran"] == [r.state for r in caspian.ratifications(convention, status="pending")]
+    assert sorted(s.id for s in convention.ratified_by()) == [
+        "azerbaijan",
+        "kazakhstan",
+        "russia",
+        "turkmenistan",
+    ]
+    assert [r.state for r in caspian.ratifications(convention, status="pending")] == ["iran"]
     assert caspian.ratifications(state="iran", status="ratified")
 
 
 def test_pipelines_filters() -> None:
     """through=, commodity= and status= filter pipelines."""
     through_georgia = caspian.pipelines(through="GE")
-    assert {"baku-tbilisi-ceyhan", "south-caucasus", "baku-supsa"} == {p.id for p in through_georgia}
+    assert {"baku-tbilisi-ceyhan", "south-caucasus", "baku-supsa"} == {
+        p.id for p in through_georgia
+    }
     assert all(p.commodity.value == "gas" for p in caspian.pipelines(commodity="gas"))
-    assert ["trans-caspian"] == [p.id for p in caspian.pipelines(status="proposed")]
+    assert [p.id for p in caspian.pipelines(status="proposed")] == ["trans-caspian"]
 
 
 def test_seed_pipelines_first() -> None:
     """The seed's three pipelines lead the list, in its order."""
-    assert ["baku-tbilisi-ceyhan", "south-caucasus", "tapi"] == [p.id for p in caspian.pipelines()[:3]]
+    assert [p.id for p in caspian.pipelines()[:3]] == [
+        "baku-tbilisi-ceyhan",
+        "south-caucasus",
+        "tapi",
+    ]
 
 
 def test_reserves_units_follow_the_eia() -> None:
     """Gas reserves are 292 trillion cubic feet (not cubic metres, as the seed says)."""
     gas = caspian.reserves(commodity="gas", category="proved_and_probable")
-    assert [(292.0, "trillion_cubic_feet", 2012)] == [(g.value, g.unit.value, g.year) for g in gas]
-    assert 8.27e12 == pytest.approx(gas[0].in_cubic_metres(), rel=1e-3)
+    assert [(g.value, g.unit.value, g.year) for g in gas] == [(292.0, "trillion_cubic_feet", 2012)]
+    assert pytest.approx(gas[0].in_cubic_metres(), rel=1e-3) == 8.27e12
     oil = caspian.reserves(commodity="oil", category="proved_and_probable")
-    assert [(48.0, "billion_barrels")] == [(o.value, o.unit.value) for o in oil]
+    assert [(o.value, o.unit.value) for o in oil] == [(48.0, "billion_barrels")]
 
 
 def test_navigation_both_ways() -> None:
@@ -194,11 +224,14 @@ def test_navigation_both_ways() -> None:
     summit = caspian.summit("caspian-summit-2010")
     agreement = summit.signed_agreements()[0]
     assert summit == agreement.meeting()
-    assert "Azerbaijan" == summit.host_state().name
+    assert summit.host_state().name == "Azerbaijan"
     georgia = caspian.state("Georgia")
     assert all(georgia in p.route_states() for p in georgia.pipelines())
     assert caspian.agreement("aktau-protocol") in caspian.agreement("tehran-convention").protocols()
-    assert caspian.agreement("tehran-convention") == caspian.agreement("aktau-protocol").parent_agreement()
+    assert (
+        caspian.agreement("tehran-convention")
+        == caspian.agreement("aktau-protocol").parent_agreement()
+    )
     assert caspian.state("soviet-union") == caspian.state("russian-sfsr").successor_state()
     assert caspian.state("soviet-union") in caspian.state("russia").predecessor_states()
     assert caspian.summit("caspian-summit-2018") in caspian.state("KZ").summits()
@@ -208,16 +241,20 @@ def test_navigation_both_ways() -> None:
 def test_capital_over_time() -> None:
     """Kazakhstan's capital was called Nur-Sultan between 2019 and 2022, Astana before and after."""
     kazakhstan = caspian.state("KZ")
-    assert "Astana" == kazakhstan.capital_on(dt.date(2017, 12, 4))
-    assert "Nur-Sultan" == kazakhstan.capital_on(dt.date(2020, 1, 1))
-    assert "Astana" == kazakhstan.capital_on(dt.date(2024, 1, 1))
-    assert "Almaty" == kazakhstan.capital_on(dt.date(1995, 1, 1))
+    assert kazakhstan.capital_on(dt.date(2017, 12, 4)) == "Astana"
+    assert kazakhstan.capital_on(dt.date(2020, 1, 1)) == "Nur-Sultan"
+    assert kazakhstan.capital_on(dt.date(2024, 1, 1)) == "Astana"
+    assert kazakhstan.capital_on(dt.date(1995, 1, 1)) == "Almaty"
 
 
 def test_records_made_by_hand_use_the_packaged_dataset() -> None:
     """A record built by hand navigates through the packaged data."""
     summit = caspian.Summit(
-        id="x", name="X", kind=MeetingKind.SUMMIT, city=caspian.Place(name="Baku"), host="azerbaijan",
+        id="x",
+        name="X",
+        kind=MeetingKind.SUMMIT,
+        city=caspian.Place(name="Baku"),
+        host="azerbaijan",
         sources=(caspian.Source(url="https://example.org", title="x"),),
     )
-    assert "Azerbaijan" == summit.host_state().name
+    assert summit.host_state().name == "Azerbaijan"

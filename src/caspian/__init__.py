@@ -69,8 +69,16 @@ if TYPE_CHECKING:
     __version__: str
 
 _EXPORTS = frozenset(
-    {"MissingDependencyError", "cite", "from_dict", "to_csv", "to_dataframe", "to_dict",
-     "to_geojson", "to_json"}
+    {
+        "MissingDependencyError",
+        "cite",
+        "from_dict",
+        "to_csv",
+        "to_dataframe",
+        "to_dict",
+        "to_geojson",
+        "to_json",
+    }
 )
 
 #: The version of the packaged data (year.month.serial); cite it with the records you use.
@@ -95,9 +103,9 @@ __all__ = [
     "Dataset",
     "InvalidQueryError",
     "LocalName",
-    "MissingDependencyError",
     "MeetingKind",
     "MeetingStatus",
+    "MissingDependencyError",
     "NotFoundError",
     "Pipeline",
     "PipelineStatus",

@@ -19,7 +19,9 @@ from caspian.model import RECORD_TYPES, Record
 _VOCABULARIES = [
     obj
     for obj in vars(model).values()
-    if isinstance(obj, type) and issubclass(obj, Enum) and obj.__module__ == model.__name__
+    if isinstance(obj, type)
+    and issubclass(obj, Enum)
+    and obj.__module__ == model.__name__
     and obj is not model._Vocabulary
 ]
 
@@ -59,7 +61,7 @@ def _iso_date(value: Any, _: type) -> _dt.date:
 def explain(error: BaseException, target: Any) -> str:
     """A readable message for one structuring error (used with ``cattrs.transform_error``)."""
     if isinstance(error, ForbiddenExtraKeysError):
-        allowed = ", ".join(file_fields(error.cl)) if attrs.has(error.cl) else ""
+        allowed = ", ".join(file_fields(error.cl)) if issubclass(error.cl, Record) else ""
         extra = ", ".join(repr(k) for k in sorted(error.extra_fields))
         return f"unknown field {extra}; the fields are: {allowed}"
     if isinstance(error, KeyError):
@@ -104,9 +106,7 @@ def derived_fields(cls: type[Record]) -> tuple[str, ...]:
 
 def file_fields(cls: type[Record]) -> tuple[str, ...]:
     """Names of the fields a record's own data file may hold."""
-    return tuple(
-        f.name for f in attrs.fields(cls) if f.init and not f.metadata.get("derived")
-    )
+    return tuple(f.name for f in attrs.fields(cls) if f.init and not f.metadata.get("derived"))
 
 
 __all__ = ["RECORD_TYPES", "converter", "derived_fields", "explain", "file_fields"]

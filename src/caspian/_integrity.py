@@ -52,15 +52,23 @@ def check(
                 report(record, "sources", "must list at least one source")
             for index, source in enumerate(record.sources):
                 if not URL.fullmatch(source.url):
-                    report(record, f"sources[{index}].url", f"is not an http(s) URL: {source.url!r}")
+                    report(
+                        record, f"sources[{index}].url", f"is not an http(s) URL: {source.url!r}"
+                    )
                 if not source.title.strip():
                     report(record, f"sources[{index}].title", "must not be empty")
             field_names = {f.name for f in attrs.fields(type(record))}
             for index, alternative in enumerate(getattr(record, "alternatives", ())):
                 if alternative.field not in field_names:
-                    report(record, f"alternatives[{index}].field", f"names no field: {alternative.field!r}")
+                    report(
+                        record,
+                        f"alternatives[{index}].field",
+                        f"names no field: {alternative.field!r}",
+                    )
                 if not alternative.sources:
-                    report(record, f"alternatives[{index}].sources", "must list at least one source")
+                    report(
+                        record, f"alternatives[{index}].sources", "must list at least one source"
+                    )
         ids[record_type] = seen
 
     states = {s.id: s for s in loaded.get(State, ()) if isinstance(s, State)}
@@ -76,7 +84,9 @@ def check(
             return
         need_state(record, f"{path}.state", place.state)
         point = place.coordinates
-        if point is not None and not (-180 <= point.longitude <= 180 and -90 <= point.latitude <= 90):
+        if point is not None and not (
+            -180 <= point.longitude <= 180 and -90 <= point.latitude <= 90
+        ):
             report(record, f"{path}.coordinates", "is outside the range of longitude and latitude")
 
     def ordered(record: Record, first: str, second: str) -> None:
@@ -127,7 +137,11 @@ def check(
             AgreementStatus.IN_FORCE,
             AgreementStatus.TERMINATED,
         ):
-            report(agreement, "status", "has an entry-into-force date but is not in force or terminated")
+            report(
+                agreement,
+                "status",
+                "has an entry-into-force date but is not in force or terminated",
+            )
         if agreement.signed is not None:
             _existed(report, agreement, "parties", agreement.parties, agreement.signed.year, states)
 
@@ -138,7 +152,11 @@ def check(
         if parent is None:
             report(article, "agreement", f"names no agreement: {article.agreement!r}")
         elif parent.article_count is not None and article.number > parent.article_count:
-            report(article, "number", f"is above the agreement's article_count ({parent.article_count})")
+            report(
+                article,
+                "number",
+                f"is above the agreement's article_count ({parent.article_count})",
+            )
         if article.number < 1:
             report(article, "number", "must be 1 or more")
         if article.id != f"{article.agreement}-art-{article.number}":

@@ -25,7 +25,9 @@ def normalize(key: str) -> str:
     return _SEPARATORS.sub(" ", stripped).strip()
 
 
-def suggest(key: str, labels: Mapping[str, tuple[str, str]], limit: int = 3) -> list[tuple[str, str]]:
+def suggest(
+    key: str, labels: Mapping[str, tuple[str, str]], limit: int = 3
+) -> list[tuple[str, str]]:
     """Close matches for ``key`` among normalised keys; ``labels`` maps a key to (id, label).
 
     >>> suggest("irn", {"iran": ("iran", "Iran"), "iraq": ("iraq", "Iraq")})

@@ -3,6 +3,7 @@
 The schemas ship in ``caspian/data/schema/``; ``python -m caspian._schema`` rewrites them after a
 change to the classes, and a test fails while the shipped files differ from what this produces.
 
+>>> from caspian import State
 >>> schema = schema_for(State)
 >>> schema["items"]["$ref"], schema["$defs"]["State"]["additionalProperties"]
 ('#/$defs/State', False)
@@ -22,9 +23,10 @@ from typing import Any
 import attrs
 
 from caspian.dataset import FILES
-from caspian.model import RECORD_TYPES, Record, State
+from caspian.model import RECORD_TYPES, Record
 
 SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_BASE = "https://caspian-diplomacy.readthedocs.io/schema/"
 ID_PATTERN = "^[a-z0-9]+(?:--?[a-z0-9]+)*$"
 
 
@@ -32,9 +34,11 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(tp) if a is not type(None)]
-        inner = _type_schema(options[0], defs) if len(options) == 1 else {
-            "anyOf": [_type_schema(a, defs) for a in options]
-        }
+        inner = (
+            _type_schema(options[0], defs)
+            if len(options) == 1
+            else {"anyOf": [_type_schema(a, defs) for a in options]}
+        )
         return {"anyOf": [inner, {"type": "null"}]}
     if origin is tuple:
         return {"type": "array", "items": _type_schema(typing.get_args(tp)[0], defs)}
@@ -88,6 +92,7 @@ _REFERENCES = {"Article": ("agreement",), "Ratification": ("agreement", "state")
 def schema_for(record_type: type[Record]) -> dict[str, Any]:
     """The JSON Schema of the data file that holds records of ``record_type``.
 
+    >>> from caspian import State
     >>> schema_for(State)["$defs"]["State"]["required"]
     ['id', 'name', 'official_name', 'littoral', 'sources']
     """
@@ -96,9 +101,9 @@ def schema_for(record_type: type[Record]) -> dict[str, Any]:
     name = FILES[record_type]
     return {
         "$schema": SCHEMA_DRAFT,
-        "$id": f"https://caspian-diplomacy.readthedocs.io/schema/{name.replace('.json', '.schema.json')}",
+        "$id": f"{SCHEMA_BASE}{name.replace('.json', '.schema.json')}",
         "title": f"caspian {name}",
-        "description": f"An array of {record_type.__name__} records (caspian-diplomacy data format).",
+        "description": f"An array of {record_type.__name__} records (caspian-diplomacy format).",
         "type": "array",
         "items": {"$ref": f"#/$defs/{record_type.__name__}"},
         "$defs": dict(sorted(defs.items())),

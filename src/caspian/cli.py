@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 import caspian
 from caspian.errors import CaspianError
@@ -106,17 +106,18 @@ def table(records: Sequence[Record]) -> str:
     cells = [["" if (v := get(r)) is None else str(v) for _, get in columns] for r in records]
     widths = [max(len(h), *(len(row[i]) for row in cells)) for i, (h, _) in enumerate(columns)]
     lines = [
-        "  ".join(h.ljust(w) for (h, _), w in zip(columns, widths)).rstrip(),
+        "  ".join(h.ljust(w) for (h, _), w in zip(columns, widths, strict=True)).rstrip(),
         "  ".join("-" * w for w in widths),
     ]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    for row in cells:
+        lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
     return "\n".join(lines)
 
 
 class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line and exit status 2."""
 
-    def error(self, message: str) -> Any:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise _UsageError(f"{self.prog}: {message}")
 
 
@@ -148,10 +149,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        cmd = sub.add_parser(name, help=help_text, description=help_text, epilog=EXAMPLES,
-                             formatter_class=argparse.RawDescriptionHelpFormatter)
-        cmd.add_argument("--format", choices=("table", "json", "csv"), default="table",
-                         help="output format (default: table)")
+        cmd = sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=EXAMPLES,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        cmd.add_argument(
+            "--format",
+            choices=("table", "json", "csv"),
+            default="table",
+            help="output format (default: table)",
+        )
         return cmd
 
     cmd = command("summits", "meetings in chronological order")
@@ -163,7 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
     cmd = command("summit", "one meeting by id, name or alias")
     cmd.add_argument("key")
     cmd = command("states", "states (today's, or those of a year with --as-of)")
-    cmd.add_argument("--littoral", action="store_true", default=None, help="only the littoral states")
+    cmd.add_argument(
+        "--littoral", action="store_true", default=None, help="only the littoral states"
+    )
     cmd.add_argument("--as-of", type=_year, help="the entities that existed in this year")
     cmd = command("state", "one state by id, ISO code, name or alias")
     cmd.add_argument("key")
@@ -175,10 +187,15 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--topic", help="a topic such as pipelines or security")
     cmd.add_argument("--summit", help="the meeting where they were signed")
     force = cmd.add_mutually_exclusive_group()
-    force.add_argument("--in-force", dest="in_force", action="store_true", default=None,
-                       help="only those in force")
-    force.add_argument("--not-in-force", dest="in_force", action="store_false",
-                       help="only those known not to be in force")
+    force.add_argument(
+        "--in-force", dest="in_force", action="store_true", default=None, help="only those in force"
+    )
+    force.add_argument(
+        "--not-in-force",
+        dest="in_force",
+        action="store_false",
+        help="only those known not to be in force",
+    )
     cmd = command("agreement", "one document by id, title or alias")
     cmd.add_argument("key")
     cmd = command("articles", "articles, optionally of one agreement and matching a text")
@@ -203,14 +220,25 @@ def build_parser() -> argparse.ArgumentParser:
 def _run(args: argparse.Namespace) -> Sequence[Record] | str:
     c = args.command
     if c == "summits":
-        return caspian.summits(after=args.after, before=args.before, host=args.host,
-                               kind=args.kind, participant=args.participant)
+        return caspian.summits(
+            after=args.after,
+            before=args.before,
+            host=args.host,
+            kind=args.kind,
+            participant=args.participant,
+        )
     if c == "states":
         return caspian.states(littoral=args.littoral, as_of=args.as_of)
     if c == "agreements":
-        return caspian.agreements(party=args.party, after=args.after, before=args.before,
-                                  kind=args.kind, topic=args.topic, in_force=args.in_force,
-                                  summit=args.summit)
+        return caspian.agreements(
+            party=args.party,
+            after=args.after,
+            before=args.before,
+            kind=args.kind,
+            topic=args.topic,
+            in_force=args.in_force,
+            summit=args.summit,
+        )
     if c == "articles":
         return caspian.articles(args.agreement, text=args.text, topic=args.topic)
     if c == "ratifications":
@@ -230,8 +258,9 @@ def _run(args: argparse.Namespace) -> Sequence[Record] | str:
     return (lookup[c](args.key),)
 
 
-def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
-         err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     """Run the command line with ``argv``; return the exit status (0, or 2 on bad input).
 
     >>> main(["state", "Atlantis"], err=sys.stdout)

@@ -49,8 +49,8 @@ from caspian.model import (
     RatificationStatus,
     Record,
     ReserveCategory,
-    Results,
     ReserveEstimate,
+    Results,
     State,
     Summit,
     Topic,
@@ -132,9 +132,7 @@ def _range(
     low = _bound("after", after, end_of_year=True)
     high = _bound("before", before, end_of_year=False)
     if low is not None and high is not None and low + _dt.timedelta(days=1) >= high:
-        raise InvalidQueryError(
-            f"empty range: no date is after {after!r} and before {before!r}"
-        )
+        raise InvalidQueryError(f"empty range: no date is after {after!r} and before {before!r}")
 
     def within(day: _dt.date | None) -> bool:
         if low is None and high is None:
@@ -149,7 +147,9 @@ def _range(
 def _flag(name: str, value: object) -> bool | None:
     if value is None or isinstance(value, bool):
         return value
-    raise ArgumentTypeError(f"{name} must be True, False or None, not {type(value).__name__}: {value!r}")
+    raise ArgumentTypeError(
+        f"{name} must be True, False or None, not {type(value).__name__}: {value!r}"
+    )
 
 
 def _vocabulary(name: str, value: E | str | None, enum: type[E]) -> E | None:
@@ -222,9 +222,7 @@ class Dataset:
     origin: str
 
     def __init__(self) -> None:
-        raise TypeError(
-            "use Dataset.packaged() or Dataset.from_directory(path) to get a Dataset"
-        )
+        raise TypeError("use Dataset.packaged() or Dataset.from_directory(path) to get a Dataset")
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -248,7 +246,9 @@ class Dataset:
         return _PACKAGED[0]
 
     @classmethod
-    def from_directory(cls, path: str | os.PathLike[str], *, base: Dataset | None = None) -> Dataset:
+    def from_directory(
+        cls, path: str | os.PathLike[str], *, base: Dataset | None = None
+    ) -> Dataset:
         """Load records from a directory of JSON files in the packaged format.
 
         Each file (``states.json``, ``summits.json``, ``agreements.json``, ``articles.json``,
@@ -293,9 +293,9 @@ class Dataset:
         origin: str,
         base: Dataset | None = None,
     ) -> Dataset:
-        from caspian._convert import converter, derived_fields, explain
-
         import cattrs
+
+        from caspian._convert import converter, derived_fields, explain
 
         problems: list[Problem] = []
         loaded: dict[type[Record], list[Record]] = {t: [] for t in RECORD_TYPES}
@@ -322,7 +322,9 @@ class Dataset:
                     label = ident
                 bad = [key for key in derived if key in item]
                 for key in bad:
-                    problems.append(Problem(name, label, key, "is filled from another file; remove it"))
+                    problems.append(
+                        Problem(name, label, key, "is filled from another file; remove it")
+                    )
                 if bad:
                     continue
                 try:
@@ -393,7 +395,9 @@ class Dataset:
         self._agreements = tuple(agreements)
         self._articles = tuple(art for a in agreements for art in a.articles)
         self._ratifications = tuple(r for a in agreements for r in a.ratifications)
-        self._pipelines = tuple(attrs.evolve(p) for p in loaded[Pipeline] if isinstance(p, Pipeline))
+        self._pipelines = tuple(
+            attrs.evolve(p) for p in loaded[Pipeline] if isinstance(p, Pipeline)
+        )
         self._reserves = tuple(
             attrs.evolve(r) for r in loaded[ReserveEstimate] if isinstance(r, ReserveEstimate)
         )
@@ -492,7 +496,9 @@ class Dataset:
 
     # -- queries ----------------------------------------------------------------------------
 
-    def states(self, *, littoral: bool | None = None, as_of: YearOrDate | None = None) -> tuple[State, ...]:
+    def states(
+        self, *, littoral: bool | None = None, as_of: YearOrDate | None = None
+    ) -> tuple[State, ...]:
         """Same as :func:`caspian.states`, on this dataset.
 
         >>> import caspian
@@ -525,7 +531,9 @@ class Dataset:
         """
         within = _range(after, before)
         host_id = self._get(State, host, "host").id if host is not None else None
-        member = self._get(State, participant, "participant").id if participant is not None else None
+        member = (
+            self._get(State, participant, "participant").id if participant is not None else None
+        )
         wanted_kind = _vocabulary("kind", kind, MeetingKind)
         wanted_status = _vocabulary("status", status, MeetingStatus)
         return Results(
@@ -691,13 +699,20 @@ def _parse(name: str, content: bytes, problems: list[Problem]) -> list[Any]:
         items = json.loads(text)
     except json.JSONDecodeError as error:
         problems.append(
-            Problem(name, "", "", f"is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})")
+            Problem(
+                name,
+                "",
+                "",
+                f"is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
+            )
         )
         return []
     except RecursionError:
         problems.append(Problem(name, "", "", "is not valid JSON: nested too deeply"))
         return []
     if not isinstance(items, list):
-        problems.append(Problem(name, "", "", f"must hold a JSON array of records, not {type(items).__name__}"))
+        problems.append(
+            Problem(name, "", "", f"must hold a JSON array of records, not {type(items).__name__}")
+        )
         return []
     return items

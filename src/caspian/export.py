@@ -175,8 +175,8 @@ def to_dataframe(records: Record | Iterable[Record]) -> pandas.DataFrame:
         MissingDependencyError: pandas is not installed.
 
     >>> import caspian
-    >>> frame = caspian.to_dataframe(caspian.summits(kind="summit"))  # doctest: +SKIP
-    >>> str(frame["start"].dtype), str(frame["kind"].dtype)  # doctest: +SKIP
+    >>> frame = caspian.to_dataframe(caspian.summits(kind="summit"))
+    >>> str(frame["start"].dtype), str(frame["kind"].dtype)
     ('datetime64[s]', 'category')
     """
     try:
@@ -187,7 +187,7 @@ def to_dataframe(records: Record | Iterable[Record]) -> pandas.DataFrame:
         ) from None
     items = _records(records)
     columns, rows = _flat_rows(items)
-    frame = pd.DataFrame(rows, columns=columns)
+    frame: pandas.DataFrame = pd.DataFrame(rows, columns=columns)
     if not items:
         return frame
     kinds = {type(r) for r in items}
@@ -272,8 +272,12 @@ def to_geojson(records: Record | Iterable[Record]) -> dict[str, Any]:
                 _point(
                     record.city.name,
                     record.city.coordinates,
-                    {**base, "title": record.name, "kind": record.kind.value,
-                     "start": record.start.isoformat() if record.start else None},
+                    {
+                        **base,
+                        "title": record.name,
+                        "kind": record.kind.value,
+                        "start": record.start.isoformat() if record.start else None,
+                    },
                 )
             )
         elif isinstance(record, Agreement) and record.place and record.place.coordinates:
@@ -281,21 +285,30 @@ def to_geojson(records: Record | Iterable[Record]) -> dict[str, Any]:
                 _point(
                     record.place.name,
                     record.place.coordinates,
-                    {**base, "title": record.title,
-                     "signed": record.signed.isoformat() if record.signed else None},
+                    {
+                        **base,
+                        "title": record.title,
+                        "signed": record.signed.isoformat() if record.signed else None,
+                    },
                 )
             )
         elif isinstance(record, Pipeline):
             stops = [record.origin, *record.waypoints, record.terminus]
-            props = {**base, "title": record.name, "commodity": record.commodity.value,
-                     "status": record.status.value}
+            props = {
+                **base,
+                "title": record.name,
+                "commodity": record.commodity.value,
+                "status": record.status.value,
+            }
             if all(p.coordinates for p in stops):
                 features.append(
                     {
                         "type": "Feature",
                         "geometry": {
                             "type": "LineString",
-                            "coordinates": [list(p.coordinates.as_tuple()) for p in stops if p.coordinates],
+                            "coordinates": [
+                                list(p.coordinates.as_tuple()) for p in stops if p.coordinates
+                            ],
                         },
                         "properties": {"name": record.name, **props},
                     }
@@ -309,7 +322,16 @@ def to_geojson(records: Record | Iterable[Record]) -> dict[str, Any]:
 # -- notebooks ------------------------------------------------------------------------------
 
 _COLUMNS: dict[type[Record], tuple[str, ...]] = {
-    State: ("id", "name", "official_name", "iso_alpha2", "capital", "littoral", "from_year", "to_year"),
+    State: (
+        "id",
+        "name",
+        "official_name",
+        "iso_alpha2",
+        "capital",
+        "littoral",
+        "from_year",
+        "to_year",
+    ),
     Summit: ("id", "name", "kind", "city", "start", "end", "host"),
     Agreement: ("id", "short_title", "kind", "signed", "status", "in_force", "parties"),
     Pipeline: ("id", "name", "commodity", "status", "length_km", "capacity", "route"),
@@ -332,7 +354,8 @@ def _columns(record_type: type[Record]) -> tuple[str, ...]:
     if record_type in _COLUMNS:
         return _COLUMNS[record_type]
     return tuple(
-        f.name for f in attrs.fields(record_type)
+        f.name
+        for f in attrs.fields(record_type)
         if f.init and f.name not in ("sources", "notes", "alternatives", "summary")
     )[:7]
 
@@ -349,7 +372,9 @@ def records_html(records: Sequence[Record]) -> str:
     columns = _columns(type(records[0]))
     head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(_cell(getattr(r, c, None)))}</td>" for c in columns) + "</tr>"
+        "<tr>"
+        + "".join(f"<td>{html.escape(_cell(getattr(r, c, None)))}</td>" for c in columns)
+        + "</tr>"
         for r in records
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
@@ -369,14 +394,21 @@ def record_html(record: Record) -> str:
         value = getattr(record, field.name)
         if value in (None, ()):
             continue
-        if field.name in ("articles", "ratifications", "alternatives", "attendees", "capital_history",
-                          "native_names"):
+        if field.name in (
+            "articles",
+            "ratifications",
+            "alternatives",
+            "attendees",
+            "capital_history",
+            "native_names",
+        ):
             text = f"{len(value)} item{'s' if len(value) != 1 else ''}"
         else:
             text = _cell(value)
         rows.append(f"<tr><th>{html.escape(field.name)}</th><td>{html.escape(text)}</td></tr>")
     links = "<br>".join(
-        f'<a href="{html.escape(s.url, quote=True)}">{html.escape(s.title)}</a>' for s in record.sources
+        f'<a href="{html.escape(s.url, quote=True)}">{html.escape(s.title)}</a>'
+        for s in record.sources
     )
     rows.append(f"<tr><th>sources</th><td>{links}</td></tr>")
     title = html.escape(f"{type(record).__name__} {record.id}")
@@ -391,7 +423,7 @@ def cite(style: str = "text") -> str:
 
     >>> import caspian
     >>> print(caspian.cite())  # doctest: +ELLIPSIS
-    The caspian developers (2026). caspian-diplomacy: Caspian littoral-state diplomacy data, data version 2026.11.0 ...
+    The caspian developers (2026). caspian-diplomacy: ... data version 2026.11.0 ...
     """
     from caspian import __data_version__
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
@@ -30,9 +30,9 @@ __all__ = [
     "Alternative",
     "Article",
     "Attendee",
-    "CapitalName",
     "Capacity",
     "CapacityUnit",
+    "CapitalName",
     "Commodity",
     "Coordinates",
     "LocalName",
@@ -44,10 +44,10 @@ __all__ = [
     "Ratification",
     "RatificationStatus",
     "Record",
-    "Results",
     "ReserveCategory",
     "ReserveEstimate",
     "ReserveUnit",
+    "Results",
     "Source",
     "State",
     "Summit",
@@ -384,6 +384,9 @@ class Record:
     """
 
     __slots__ = ()
+
+    if TYPE_CHECKING:
+        __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
 
     id: str
     sources: tuple[Source, ...]
@@ -898,7 +901,7 @@ class ReserveEstimate(Record):
         >>> oil.in_cubic_metres()
         Traceback (most recent call last):
         ...
-        ValueError: caspian-oil-proved-probable-2012 is counted in billion_barrels, not in a volume of gas
+        ValueError: caspian-oil-proved-probable-2012 is counted in billion_barrels, not ...
         """
         if self.unit is not ReserveUnit.TRILLION_CUBIC_FEET:
             raise ValueError(f"{self.id} is counted in {self.unit.value}, not in a volume of gas")

@@ -1,0 +1,78 @@
+"""The docs cannot drift from the data: counts, versions, data notes and the README commands."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import caspian
+from caspian.dataset import FILES
+from caspian.model import RECORD_TYPES
+
+ROOT = Path(__file__).parent.parent
+
+
+def read(name: str) -> str:
+    return (ROOT / name).read_text(encoding="utf-8")
+
+
+def test_changelog_data_section_matches_the_packaged_counts() -> None:
+    """The newest Data entry of the changelog names the data version and the current counts."""
+    changelog = read("CHANGELOG.md")
+    section = changelog.split("### Data (", 1)[1].split("\n## ", 1)[0]
+    assert section.startswith(caspian.__data_version__ + ")")
+    data = caspian.Dataset.packaged()
+    words = {
+        caspian.State: "states",
+        caspian.Summit: "meetings",
+        caspian.Agreement: "agreements",
+        caspian.Article: "articles",
+        caspian.Ratification: "ratifications",
+        caspian.Pipeline: "pipelines",
+        caspian.ReserveEstimate: "reserve estimates",
+    }
+    flat = " ".join(section.split())
+    for record_type in RECORD_TYPES:
+        count = len(data._records(record_type))
+        assert re.search(rf"\b{count} {words[record_type]}\b", flat), (record_type.__name__, count)
+
+
+def test_data_notes_mention_every_record_with_alternatives() -> None:
+    """Every record whose sources disagree (it has alternatives) is discussed in the data notes."""
+    notes = read("docs/data-notes.md")
+    data = caspian.Dataset.packaged()
+    missing = [
+        r.id
+        for t in RECORD_TYPES
+        for r in data._records(t)
+        if getattr(r, "alternatives", ()) and r.id not in notes
+    ]
+    assert [] == missing
+
+
+def test_data_notes_mention_only_real_ids() -> None:
+    """Every backticked id-like name in the data notes that looks like a record id exists."""
+    notes = read("docs/data-notes.md")
+    data = caspian.Dataset.packaged()
+    known = {r.id for t in RECORD_TYPES for r in data._records(t)}
+    candidates = set(re.findall(r"`([a-z0-9]+(?:--?[a-z0-9]+)+)`", notes))
+    field_like = {"in-force"}
+    assert [] == sorted(
+        c for c in candidates - field_like if c not in known and re.search("[a-z]", c)
+    )
+
+
+def test_readme_gives_the_two_commands() -> None:
+    """The README's install-and-run and test commands are present as written in CI."""
+    readme = read("README.md")
+    assert "pip install . && .venv/bin/caspian summits --after 2007" in readme
+    assert 'pip install -e ".[tests]" && .venv/bin/python -m pytest' in readme
+    ci = read(".ci/run")
+    assert 'python -m pip install -q -e ".[tests]" && python -m pytest' in ci
+
+
+def test_every_data_file_is_named_in_the_readme_or_docs() -> None:
+    """The docs list each data file users can provide."""
+    text = read("src/caspian/dataset.py")
+    for name in FILES.values():
+        assert name in text

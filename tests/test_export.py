@@ -1,0 +1,135 @@
+"""Exports: dicts, JSON, CSV, pandas, GeoJSON, HTML and citations, with round trips."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+
+import pytest
+
+import caspian
+from caspian.model import RECORD_TYPES
+
+
+@pytest.mark.parametrize("record_type", RECORD_TYPES, ids=lambda t: t.__name__)
+def test_round_trip_through_dicts(record_type: type[caspian.Record]) -> None:
+    """to_dict then from_dict gives an equal record, for every packaged record."""
+    for record in caspian.Dataset.packaged()._records(record_type):
+        assert record == caspian.from_dict(caspian.to_dict(record), record_type)
+
+
+def test_round_trip_through_json_text() -> None:
+    """to_json then json.loads then from_dict gives equal records."""
+    summits = caspian.summits()
+    loaded = [caspian.from_dict(d, caspian.Summit) for d in json.loads(caspian.to_json(summits))]
+    assert list(summits) == loaded
+
+
+def test_dicts_hold_plain_json_values() -> None:
+    """Dates become ISO strings, enums their values, tuples lists."""
+    row = caspian.to_dict(caspian.agreement("tehran-convention"))
+    assert row["signed"] == "2003-11-04"
+    assert row["kind"] == "convention"
+    assert isinstance(row["parties"], list)
+    json.dumps(row)  # plain JSON throughout
+
+
+def test_from_dict_reports_problems_as_data_error() -> None:
+    """A malformed dict raises DataError naming the field."""
+    row = caspian.to_dict(caspian.state("IR"))
+    row["littoral"] = "yes"
+    with pytest.raises(caspian.DataError, match="littoral: expected true or false"):
+        caspian.from_dict(row, caspian.State)
+
+
+def test_csv_has_flat_columns_and_one_row_per_record() -> None:
+    """CSV columns are flat: nested objects dotted, plain lists joined, object lists as JSON."""
+    text = caspian.to_csv(caspian.summits(kind="summit"))
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(caspian.summits(kind="summit")) == len(rows)
+    first = rows[0]
+    assert first["city.name"] == "Ashgabat"
+    assert first["city.coordinates.latitude"] == "37.9375"
+    assert first["participants"] == "azerbaijan; iran; kazakhstan; russia; turkmenistan"
+    assert json.loads(first["sources"])[0]["url"].startswith("http")
+    assert rows[-1]["start"] == ""  # the planned summit has no date
+
+
+def test_dataframe_dtypes() -> None:
+    """Dates are datetime64, vocabularies categorical with every allowed value, numbers numeric."""
+    import pandas
+
+    frame = caspian.to_dataframe(caspian.agreements())
+    assert pandas.api.types.is_datetime64_any_dtype(frame["signed"])
+    assert isinstance(frame["kind"].dtype, pandas.CategoricalDtype)
+    assert list(frame["status"].cat.categories) == [s.value for s in caspian.AgreementStatus]
+    assert pandas.api.types.is_integer_dtype(frame["article_count"])
+    assert frame.loc[frame["id"] == "treaty-of-gulistan", "signed"].iloc[0].year == 1813
+    pipes = caspian.to_dataframe(caspian.pipelines())
+    assert pandas.api.types.is_float_dtype(pipes["length_km"])
+    assert pandas.api.types.is_float_dtype(pipes["origin.coordinates.longitude"])
+
+
+def test_dataframe_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without pandas, to_dataframe says which extra to install."""
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(
+        caspian.MissingDependencyError, match=r'pip install "caspian-diplomacy\[pandas\]"'
+    ):
+        caspian.to_dataframe(caspian.states())
+
+
+def test_geojson_points_and_lines() -> None:
+    """Meetings are points at their city; pipelines lines; coordinates are [lon, lat]."""
+    layer = caspian.to_geojson(caspian.summits(kind="summit") + caspian.pipelines())
+    assert layer["type"] == "FeatureCollection"
+    aktau = next(f for f in layer["features"] if f["properties"]["id"] == "caspian-summit-2018")
+    lon, lat = aktau["geometry"]["coordinates"]
+    assert 50 < lon < 52 and 43 < lat < 44
+    lines = [f for f in layer["features"] if f["geometry"]["type"] == "LineString"]
+    assert {"baku-tbilisi-ceyhan", "south-caucasus"} <= {f["properties"]["id"] for f in lines}
+    json.dumps(layer)
+
+
+def test_geojson_leaves_out_records_without_coordinates() -> None:
+    """States have no coordinates and make no features."""
+    assert caspian.to_geojson(caspian.states())["features"] == []
+
+
+def test_html_escapes_values() -> None:
+    """HTML output escapes text from the data."""
+    from caspian.export import record_html, records_html
+
+    evil = caspian.Source(url='https://x.org/"><script>', title="<b>bold</b> & co")
+    state = caspian.State(
+        id="x", name="<Alpha>", official_name="A & B", littoral=False, sources=(evil,)
+    )
+    page = record_html(state) + records_html((state,))
+    assert "<script>" not in page and "<Alpha>" not in page and "<b>bold" not in page
+    assert "&lt;Alpha&gt;" in page and "A &amp; B" in page
+
+
+def test_results_render_as_html_tables() -> None:
+    """Query results and records show as tables in Jupyter."""
+    html = caspian.summits(kind="summit")._repr_html_()  # type: ignore[attr-defined]
+    assert html.startswith("<table>") and html.count("<tr>") == 1 + len(
+        caspian.summits(kind="summit")
+    )
+    assert "<caption>State iran</caption>" in caspian.state("IR")._repr_html_()
+
+
+def test_cite_text_and_bibtex() -> None:
+    """cite() gives text and BibTeX, both with the data version."""
+    assert caspian.__data_version__ in caspian.cite()
+    bib = caspian.cite("bibtex")
+    assert bib.startswith("@misc{") and f"version = {{{caspian.__data_version__}}}" in bib
+    with pytest.raises(caspian.InvalidQueryError, match="style must be 'text' or 'bibtex'"):
+        caspian.cite("apa")
+
+
+def test_export_rejects_non_records() -> None:
+    """Exports take records only, and say so."""
+    with pytest.raises(TypeError, match="expected caspian records, got int"):
+        caspian.to_csv([1, 2])  # type: ignore[list-item]

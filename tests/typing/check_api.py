@@ -1,0 +1,84 @@
+"""Type-checked, never run: the public API's inferred types (``mypy --strict`` in CI)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from typing_extensions import assert_type
+
+import caspian
+from caspian import (
+    Agreement,
+    Article,
+    Dataset,
+    Pipeline,
+    Ratification,
+    ReserveEstimate,
+    State,
+    Summit,
+)
+
+assert_type(caspian.summits(), tuple[Summit, ...])
+assert_type(
+    caspian.summits(after=2007, before=dt.date(2020, 1, 1), host="KZ", kind="summit"),
+    tuple[Summit, ...],
+)
+assert_type(caspian.summit("caspian-summit-2018"), Summit)
+assert_type(caspian.states(littoral=True, as_of=1828), tuple[State, ...])
+assert_type(caspian.state("IR"), State)
+assert_type(
+    caspian.agreements(party="RU", in_force=True, topic=caspian.Topic.SECURITY),
+    tuple[Agreement, ...],
+)
+assert_type(caspian.agreement("tehran-convention"), Agreement)
+assert_type(caspian.articles("legal-status-convention", text="pipeline"), tuple[Article, ...])
+assert_type(
+    caspian.ratifications("legal-status-convention", status="pending"), tuple[Ratification, ...]
+)
+assert_type(caspian.pipelines(through="GE", commodity=caspian.Commodity.OIL), tuple[Pipeline, ...])
+assert_type(caspian.pipeline("BTC"), Pipeline)
+assert_type(caspian.reserves(commodity="gas"), tuple[ReserveEstimate, ...])
+
+data = Dataset.packaged()
+assert_type(data, Dataset)
+assert_type(Dataset.from_directory("data", base=data), Dataset)
+assert_type(data.summits(kind=caspian.MeetingKind.SUMMIT), tuple[Summit, ...])
+assert_type(data.state(caspian.state("IR")), State)
+
+summit = caspian.summit("caspian-summit-2018")
+assert_type(summit.start, dt.date | None)
+assert_type(summit.city, caspian.Place)
+assert_type(summit.host_state(), State | None)
+assert_type(summit.signed_agreements(), tuple[Agreement, ...])
+assert_type(summit.agreements, tuple[str, ...])
+assert_type(summit.year, int | None)
+
+agreement = caspian.agreement("legal-status-convention")
+assert_type(agreement.articles, tuple[Article, ...])
+assert_type(agreement.article(1), Article)
+assert_type(agreement.party_states(), tuple[State, ...])
+assert_type(agreement.meeting(), Summit | None)
+assert_type(agreement.ratified_by(), tuple[State, ...])
+assert_type(agreement.status, caspian.AgreementStatus)
+
+state = caspian.state("KZ")
+assert_type(state.pipelines(), tuple[Pipeline, ...])
+assert_type(state.capital_on(dt.date(2020, 1, 1)), str | None)
+assert_type(state.successor_state(), State | None)
+
+gas = caspian.reserves()[0]
+assert_type(gas.in_cubic_metres(), float)
+
+assert_type(caspian.to_dict(summit), dict[str, Any])
+assert_type(caspian.to_dict(caspian.summits()), list[dict[str, Any]])
+assert_type(caspian.from_dict({}, State), State)
+assert_type(caspian.to_json(summit), str)
+assert_type(caspian.to_csv(caspian.summits()), str)
+assert_type(caspian.to_geojson(caspian.pipelines()), dict[str, Any])
+assert_type(caspian.cite("bibtex"), str)
+assert_type(caspian.__data_version__, str)
+assert_type(caspian.__version__, str)
+
+error = caspian.NotFoundError("x", "state")
+assert_type(error.suggestions, tuple[str, ...])
