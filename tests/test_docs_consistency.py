@@ -47,7 +47,7 @@ def test_data_notes_mention_every_record_with_alternatives() -> None:
         for r in data._records(t)
         if getattr(r, "alternatives", ()) and r.id not in notes
     ]
-    assert [] == missing
+    assert missing == []
 
 
 def test_data_notes_mention_only_real_ids() -> None:
@@ -57,8 +57,8 @@ def test_data_notes_mention_only_real_ids() -> None:
     known = {r.id for t in RECORD_TYPES for r in data._records(t)}
     candidates = set(re.findall(r"`([a-z0-9]+(?:--?[a-z0-9]+)+)`", notes))
     field_like = {"in-force"}
-    assert [] == sorted(
-        c for c in candidates - field_like if c not in known and re.search("[a-z]", c)
+    assert (
+        sorted(c for c in candidates - field_like if c not in known and re.search("[a-z]", c)) == []
     )
 
 
