@@ -46,6 +46,7 @@ def tests(session: nox.Session) -> None:
         shutil.copy(ROOT / "CHANGELOG.md", Path(tmp) / "CHANGELOG.md")
         session.chdir(tmp)
         shutil.copy(ROOT / "pyproject.toml", Path(tmp) / "pyproject.toml")
+        shutil.copytree(ROOT / ".ci", Path(tmp) / ".ci")
         # Only the installed wheel is importable here: there is no src/ in this folder.
         session.run("python", "-m", "pytest", "tests", "README.md", "docs", *session.posargs)
         session.run("python", "-m", "pytest", "-q", "--pyargs", "caspian")
@@ -55,8 +56,9 @@ def tests(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """ruff: lint and format check."""
     session.install("ruff")
-    session.run("ruff", "check", "src", "tests", "benchmarks", "noxfile.py")
-    session.run("ruff", "format", "--check", "src", "tests", "benchmarks", "noxfile.py")
+    paths = [p for p in ("src", "tests", "benchmarks", "docs", "noxfile.py") if (ROOT / p).exists()]
+    session.run("ruff", "check", *paths)
+    session.run("ruff", "format", "--check", *paths)
 
 
 @nox.session(python="3.12")

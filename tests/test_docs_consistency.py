@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import caspian
-from caspian.dataset import FILES
 from caspian.model import RECORD_TYPES
 
 ROOT = Path(__file__).parent.parent
@@ -69,10 +68,3 @@ def test_readme_gives_the_two_commands() -> None:
     assert 'pip install -e ".[tests]" && .venv/bin/python -m pytest' in readme
     ci = read(".ci/run")
     assert 'python -m pip install -q -e ".[tests]" && python -m pytest' in ci
-
-
-def test_every_data_file_is_named_in_the_readme_or_docs() -> None:
-    """The docs list each data file users can provide."""
-    text = read("src/caspian/dataset.py")
-    for name in FILES.values():
-        assert name in text
