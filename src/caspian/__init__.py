@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from caspian.dataset import Dataset, YearOrDate
 from caspian.errors import (
     AmbiguousKeyError,
     ArgumentTypeError,
@@ -24,37 +23,9 @@ from caspian.errors import (
     NotFoundError,
     Problem,
 )
-from caspian.model import (
-    Agreement,
-    AgreementKind,
-    AgreementStatus,
-    Alternative,
-    Article,
-    Attendee,
-    Capacity,
-    CapacityUnit,
-    CapitalName,
-    Commodity,
-    Coordinates,
-    LocalName,
-    MeetingKind,
-    MeetingStatus,
-    Pipeline,
-    PipelineStatus,
-    Place,
-    Ratification,
-    RatificationStatus,
-    Record,
-    ReserveCategory,
-    ReserveEstimate,
-    ReserveUnit,
-    Source,
-    State,
-    Summit,
-    Topic,
-)
 
 if TYPE_CHECKING:
+    from caspian.dataset import Dataset, YearOrDate
     from caspian.export import (
         MissingDependencyError,
         cite,
@@ -65,21 +36,79 @@ if TYPE_CHECKING:
         to_geojson,
         to_json,
     )
+    from caspian.model import (
+        Agreement,
+        AgreementKind,
+        AgreementStatus,
+        Alternative,
+        Article,
+        Attendee,
+        Capacity,
+        CapacityUnit,
+        CapitalName,
+        Commodity,
+        Coordinates,
+        LocalName,
+        MeetingKind,
+        MeetingStatus,
+        Pipeline,
+        PipelineStatus,
+        Place,
+        Ratification,
+        RatificationStatus,
+        Record,
+        ReserveCategory,
+        ReserveEstimate,
+        ReserveUnit,
+        Source,
+        State,
+        Summit,
+        Topic,
+    )
 
     __version__: str
 
-_EXPORTS = frozenset(
-    {
-        "MissingDependencyError",
-        "cite",
-        "from_dict",
-        "to_csv",
-        "to_dataframe",
-        "to_dict",
-        "to_geojson",
-        "to_json",
-    }
-)
+# Names loaded on first use, so that ``import caspian`` costs about as much as a plain module:
+# the record classes (and attrs) load with the first query or the first use of a class.
+_LAZY = {
+    "Dataset": "caspian.dataset",
+    "YearOrDate": "caspian.dataset",
+    "Agreement": "caspian.model",
+    "AgreementKind": "caspian.model",
+    "AgreementStatus": "caspian.model",
+    "Alternative": "caspian.model",
+    "Article": "caspian.model",
+    "Attendee": "caspian.model",
+    "Capacity": "caspian.model",
+    "CapacityUnit": "caspian.model",
+    "CapitalName": "caspian.model",
+    "Commodity": "caspian.model",
+    "Coordinates": "caspian.model",
+    "LocalName": "caspian.model",
+    "MeetingKind": "caspian.model",
+    "MeetingStatus": "caspian.model",
+    "Pipeline": "caspian.model",
+    "PipelineStatus": "caspian.model",
+    "Place": "caspian.model",
+    "Ratification": "caspian.model",
+    "RatificationStatus": "caspian.model",
+    "Record": "caspian.model",
+    "ReserveCategory": "caspian.model",
+    "ReserveEstimate": "caspian.model",
+    "ReserveUnit": "caspian.model",
+    "Source": "caspian.model",
+    "State": "caspian.model",
+    "Summit": "caspian.model",
+    "Topic": "caspian.model",
+    "MissingDependencyError": "caspian.export",
+    "cite": "caspian.export",
+    "from_dict": "caspian.export",
+    "to_csv": "caspian.export",
+    "to_dataframe": "caspian.export",
+    "to_dict": "caspian.export",
+    "to_geojson": "caspian.export",
+    "to_json": "caspian.export",
+}
 
 #: The version of the packaged data (year.month.serial); cite it with the records you use.
 __data_version__ = "2026.11.0"
@@ -144,10 +173,13 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        from caspian import export
+    module = _LAZY.get(name)
+    if module is not None:
+        import importlib
 
-        return getattr(export, name)
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 
@@ -159,6 +191,8 @@ def __getattr__(name: str) -> Any:
 
 
 def _data() -> Dataset:
+    from caspian.dataset import Dataset
+
     return Dataset.packaged()
 
 

@@ -19,8 +19,6 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
-from importlib.resources import files
-from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
@@ -240,6 +238,8 @@ class Dataset:
             return _PACKAGED[0]
         with _LOCK:
             if not _PACKAGED:
+                from importlib.resources import files
+
                 folder = files("caspian") / "data"
                 raw = {t: (folder / name).read_bytes() for t, name in FILES.items()}
                 _PACKAGED.append(cls._load(raw, origin="packaged"))
@@ -276,6 +276,8 @@ class Dataset:
         >>> data.summit("fm-meeting-2030-baku").host_state().name
         'Azerbaijan'
         """
+        from pathlib import Path
+
         folder = Path(path)
         if not folder.is_dir():
             raise FileNotFoundError(f"no such directory: {str(folder)!r}")
