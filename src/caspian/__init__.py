@@ -190,10 +190,18 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'caspian' has no attribute {name!r}")
 
 
+_PACKAGED: list[Dataset] = []
+
+
 def _data() -> Dataset:
+    """The packaged dataset, kept here after the first call for cheap repeated queries."""
+    if _PACKAGED:
+        return _PACKAGED[0]
     from caspian.dataset import Dataset
 
-    return Dataset.packaged()
+    data = Dataset.packaged()
+    _PACKAGED[:] = [data]
+    return data
 
 
 def summits(

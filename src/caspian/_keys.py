@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -20,9 +19,11 @@ def normalize(key: str) -> str:
     >>> normalize("Azərbaycan") == normalize("azerbaycan")
     True
     """
-    decomposed = unicodedata.normalize("NFKD", key.casefold().translate(_FOLD))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SEPARATORS.sub(" ", stripped).strip()
+    folded = key.casefold()
+    if not folded.isascii():
+        decomposed = unicodedata.normalize("NFKD", folded.translate(_FOLD))
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SEPARATORS.sub(" ", folded).strip()
 
 
 def suggest(
@@ -33,6 +34,8 @@ def suggest(
     >>> suggest("irn", {"iran": ("iran", "Iran"), "iraq": ("iraq", "Iraq")})
     [('iran', 'Iran')]
     """
+    import difflib
+
     wanted = normalize(key)
     found: list[tuple[str, str]] = []
     for match in difflib.get_close_matches(wanted, list(labels), n=limit * 3, cutoff=0.6):

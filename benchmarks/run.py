@@ -1,0 +1,332 @@
+"""Benchmarks: caspian against its floors (attrs, cattrs) and against pycountry and us.
+
+Run on demand (not part of the test suite)::
+
+    pip install -e ".[bench]"
+    python benchmarks/run.py            # print the table
+    python benchmarks/run.py --record   # also append it to benchmarks/RESULTS.md
+
+Every comparison is measured side by side in the same run, alternating the commands being
+compared, and reported as medians and ratios (ours / baseline), so that the ratio stays stable
+on a noisy machine even when the absolute numbers move.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).parent
+
+COLD = {
+    "python": "pass",
+    "attrs": "import attrs",
+    "attrs+cattrs": "import attrs, cattrs",
+    "caspian import": "import caspian",
+    "pycountry import": "import pycountry",
+    "caspian answer": "import caspian; caspian.summits(after=2007)",
+    "pycountry answer": "import pycountry; pycountry.countries.get(alpha_2='IR')",
+    "us answer": "import us; us.states.lookup('md')",
+}
+
+# (measure, ours, baseline, target ratio)
+COLD_RATIOS = [
+    ("cold import vs import attrs", "caspian import", "attrs", 1.05),
+    ("cold import vs import pycountry", "caspian import", "pycountry import", 0.80),
+    ("cold first answer vs import attrs, cattrs", "caspian answer", "attrs+cattrs", 1.10),
+    ("cold first answer vs pycountry's", "caspian answer", "pycountry answer", 1.00),
+    ("cold first answer vs us's", "caspian answer", "us answer", None),
+]
+
+
+def run_child(code: str) -> tuple[float, int]:
+    """Run ``python -c code`` in a fresh interpreter; return (seconds, peak RSS in KiB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code])
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark command failed: {code}")
+    return elapsed, usage.ru_maxrss
+
+
+def cold(rounds: int) -> dict[str, tuple[float, float]]:
+    """Median wall time and median peak memory of each cold command, interleaved."""
+    times: dict[str, list[float]] = {name: [] for name in COLD}
+    memory: dict[str, list[int]] = {name: [] for name in COLD}
+    for code in COLD.values():  # warm the file cache and .pyc files
+        run_child(code)
+    for index in range(rounds):
+        order = list(COLD.items())
+        if index % 2:
+            order.reverse()
+        for name, code in order:
+            seconds, peak = run_child(code)
+            times[name].append(seconds)
+            memory[name].append(peak)
+    return {n: (statistics.median(times[n]), statistics.median(memory[n])) for n in COLD}
+
+
+def best_per_call(func: Callable[[], Any], number: int, repeat: int) -> float:
+    """Median over ``repeat`` runs of the time per call, in seconds."""
+    runs = timeit.repeat(func, number=number, repeat=repeat)
+    return statistics.median(runs) / number
+
+
+def warm(repeat: int) -> list[tuple[str, float, float, float | None]]:
+    """Warm queries in one process, each against its baseline, alternating."""
+    import pycountry
+
+    import caspian
+
+    caspian.summits()  # load once
+    pycountry.countries.get(alpha_2="IR")
+    summits = caspian.Dataset.packaged().summits()
+    cutoff = dt.date(2007, 12, 31)
+
+    def comprehension() -> tuple[Any, ...]:
+        return tuple(s for s in summits if s.start is not None and s.start > cutoff)
+
+    pairs = [
+        (
+            "warm state('IR') vs pycountry get",
+            lambda: caspian.state("IR"),
+            lambda: pycountry.countries.get(alpha_2="IR"),
+            0.50,
+        ),
+        (
+            "warm summits(after=2007) vs comprehension",
+            lambda: caspian.summits(after=2007),
+            comprehension,
+            3.0,
+        ),
+        (
+            "warm state('Persia') (alias) vs pycountry lookup('Iran')",
+            lambda: caspian.state("Persia"),
+            lambda: pycountry.countries.lookup("Iran"),
+            None,
+        ),
+    ]
+    rows = []
+    for label, ours, base, target in pairs:
+        mine, theirs = [], []
+        for _ in range(repeat):
+            mine.append(best_per_call(ours, 2000, 3))
+            theirs.append(best_per_call(base, 2000, 3))
+        rows.append((label, statistics.median(mine), statistics.median(theirs), target))
+    return rows
+
+
+def synthetic(folder: Path, factor: int) -> Path:
+    """Write the packaged data copied ``factor`` times (ids, names and references renamed)."""
+    from importlib.resources import files
+
+    from caspian.dataset import FILES
+
+    folder.mkdir(parents=True, exist_ok=True)
+    raw = {
+        name: json.loads((files("caspian") / "data" / name).read_text("utf-8"))
+        for name in FILES.values()
+    }
+    state_ids = {r["id"] for r in raw["states.json"]}
+    summit_ids = {r["id"] for r in raw["summits.json"]}
+    agreement_ids = {r["id"] for r in raw["agreements.json"]}
+
+    def rename(value: str, ids: set[str], copy: int) -> str:
+        return f"{value}-c{copy}" if copy and value in ids else value
+
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in raw}
+    for copy in range(factor):
+        suffix = f" c{copy}" if copy else ""
+        for name, records in raw.items():
+            for record in records:
+                new = json.loads(json.dumps(record))
+                if copy:
+                    new["id"] = f"{record['id']}-c{copy}"
+                    for key in ("name", "official_name", "title", "short_title"):
+                        if key in new:
+                            new[key] = new[key] + suffix
+                    if "aliases" in new:
+                        new["aliases"] = [a + suffix for a in new["aliases"]]
+                    if "native_names" in new:
+                        new["native_names"] = [
+                            {**n, "name": n["name"] + suffix} for n in new["native_names"]
+                        ]
+                    for key in ("iso_alpha2", "iso_alpha3", "iso_numeric", "wikidata"):
+                        if new.get(key):
+                            new[key] = f"{new[key]}{copy}"
+                    for key in ("summit",):
+                        if new.get(key):
+                            new[key] = rename(new[key], summit_ids, copy)
+                    if new.get("parent"):
+                        new["parent"] = rename(new["parent"], agreement_ids, copy)
+                    if name in ("articles.json", "ratifications.json"):
+                        new["agreement"] = rename(new["agreement"], agreement_ids, copy)
+                    if name == "articles.json":
+                        new["id"] = f"{new['agreement']}-art-{new['number']}"
+                    if name == "ratifications.json":
+                        new["state"] = rename(new["state"], state_ids, copy)
+                        new["id"] = f"{new['agreement']}--{new['state']}"
+                    for key in ("participants", "parties", "route"):
+                        if key in new:
+                            new[key] = [rename(s, state_ids, copy) for s in new[key]]
+                    for key in ("host", "successor"):
+                        if new.get(key):
+                            new[key] = rename(new[key], state_ids, copy)
+                    for person in new.get("attendees", []):
+                        person["state"] = rename(person["state"], state_ids, copy)
+                    for key in ("city", "place", "origin", "terminus"):
+                        if new.get(key) and new[key].get("state"):
+                            new[key]["state"] = rename(new[key]["state"], state_ids, copy)
+                    for point in new.get("waypoints", []):
+                        if point.get("state"):
+                            point["state"] = rename(point["state"], state_ids, copy)
+                out[name].append(new)
+    for name, records in out.items():
+        (folder / name).write_text(json.dumps(records), encoding="utf-8")
+    return folder
+
+
+def growth(repeat: int) -> list[tuple[int, int, float, float, float]]:
+    """Load time and key lookup time at 1x, 10x and 100x the packaged data."""
+    import caspian
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for factor in (1, 10, 100):
+            folder = synthetic(Path(tmp) / f"x{factor}", factor)
+            loads = []
+            for _ in range(repeat if factor < 100 else max(3, repeat // 3)):
+                start = time.perf_counter()
+                data = caspian.Dataset.from_directory(folder)
+                loads.append(time.perf_counter() - start)
+            records = len(data.summits()) + len(data.agreements()) + len(data.states(as_of=2000))
+            by_id = best_per_call(partial(data.summit, "caspian-summit-2018"), 5000, 5)
+            by_alias = best_per_call(partial(data.state, "Persia"), 5000, 5)
+            rows.append((factor, records, statistics.median(loads), by_id, by_alias))
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--rounds", type=int, default=21, help="cold runs per command (default 21)")
+    parser.add_argument("--repeat", type=int, default=7, help="repeats of each warm/growth timing")
+    parser.add_argument(
+        "--record", action="store_true", help="append the table to benchmarks/RESULTS.md"
+    )
+    args = parser.parse_args()
+
+    import caspian
+
+    lines = [
+        f"### {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC",
+        "",
+        f"- machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"{platform.system()} {platform.release()}",
+        f"- Python {platform.python_version()}; caspian {caspian.__version__} "
+        f"(data {caspian.__data_version__})",
+        f"- versions: {versions()}",
+        f"- cold runs per command: {args.rounds} (interleaved); warm repeats: {args.repeat}",
+        "",
+        "| measure | ours | baseline | ratio | target | met |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    results = cold(args.rounds)
+    for label, ours, base, target in COLD_RATIOS:
+        lines.append(row(label, results[ours][0] * 1e3, results[base][0] * 1e3, "ms", target))
+    lines.append(
+        row(
+            "peak memory, cold first answer vs pycountry's",
+            results["caspian answer"][1] / 1024,
+            results["pycountry answer"][1] / 1024,
+            "MiB",
+            1.00,
+        )
+    )
+    lines.append(
+        row(
+            "peak memory, cold first answer vs import attrs, cattrs",
+            results["caspian answer"][1] / 1024,
+            results["attrs+cattrs"][1] / 1024,
+            "MiB",
+            None,
+        )
+    )
+    for label, ours_s, base_s, target in warm(args.repeat):
+        lines.append(row(label, ours_s * 1e6, base_s * 1e6, "µs", target))
+    grow = growth(args.repeat)
+    _, _, base_load, base_id, base_alias = grow[0]
+    for factor, records, load, by_id, by_alias in grow[1:]:
+        lines.append(
+            row(
+                f"load time at {factor}x data vs 1x ({records} records)",
+                load * 1e3,
+                base_load * 1e3,
+                "ms",
+                1.10 * factor if factor == 100 else None,
+            )
+        )
+        lines.append(
+            row(
+                f"key lookup (id) at {factor}x data vs 1x",
+                by_id * 1e6,
+                base_id * 1e6,
+                "µs",
+                1.5 if factor == 100 else None,
+            )
+        )
+        lines.append(
+            row(
+                f"key lookup (alias) at {factor}x data vs 1x",
+                by_alias * 1e6,
+                base_alias * 1e6,
+                "µs",
+                1.5 if factor == 100 else None,
+            )
+        )
+    lines.append("")
+    lines.append(
+        "Absolute cold times: "
+        + ", ".join(f"{n} {t * 1e3:.1f} ms" for n, (t, _) in results.items())
+    )
+    lines.append("")
+    text = "\n".join(lines)
+    print(text)
+    if args.record:
+        with (HERE / "RESULTS.md").open("a", encoding="utf-8") as out:
+            out.write("\n" + text + "\n")
+    return 0
+
+
+def row(label: str, ours: float, base: float, unit: str, target: float | None) -> str:
+    ratio = ours / base if base else float("inf")
+    met = "" if target is None else ("yes" if ratio <= target else "**no**")
+    shown = "" if target is None else f"<= {target:g}x"
+    return f"| {label} | {ours:.2f} {unit} | {base:.2f} {unit} | {ratio:.2f}x | {shown} | {met} |"
+
+
+def versions() -> str:
+    from importlib.metadata import version
+
+    names = ["attrs", "cattrs", "pycountry", "us"]
+    return ", ".join(f"{n} {version(n)}" for n in names)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
