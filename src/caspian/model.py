@@ -12,8 +12,6 @@ records themselves, from the dataset the record was loaded from.
 'Kazakhstan'
 """
 
-from __future__ import annotations
-
 import datetime as _dt
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -394,7 +392,7 @@ class Record:
     _dataset: Any
 
     @property
-    def dataset(self) -> Dataset:
+    def dataset(self) -> "Dataset":
         """The dataset this record belongs to (the packaged one for records made by hand).
 
         >>> import caspian
@@ -408,7 +406,7 @@ class Record:
 
         return Dataset.packaged()
 
-    def _attach(self, dataset: Dataset) -> None:
+    def _attach(self, dataset: "Dataset") -> None:
         object.__setattr__(self, "_dataset", dataset)
 
     #: The fields shown by ``repr()``: enough to recognise the record in a terminal.
@@ -513,7 +511,7 @@ class State(Record):
                 return entry.name
         return None
 
-    def successor_state(self) -> State | None:
+    def successor_state(self) -> "State | None":
         """The state this entity was succeeded by.
 
         >>> import caspian
@@ -522,7 +520,7 @@ class State(Record):
         """
         return self.dataset.state(self.successor) if self.successor else None
 
-    def predecessor_states(self) -> tuple[State, ...]:
+    def predecessor_states(self) -> "tuple[State, ...]":
         """The entities this state succeeded.
 
         >>> import caspian
@@ -531,7 +529,7 @@ class State(Record):
         """
         return tuple(s for s in self.dataset._all_states if s.successor == self.id)
 
-    def summits(self) -> tuple[Summit, ...]:
+    def summits(self) -> "tuple[Summit, ...]":
         """Meetings this state took part in, in order.
 
         >>> import caspian
@@ -540,7 +538,7 @@ class State(Record):
         """
         return self.dataset.summits(participant=self)
 
-    def agreements(self) -> tuple[Agreement, ...]:
+    def agreements(self) -> "tuple[Agreement, ...]":
         """Documents this state is a party to, in order of signing.
 
         >>> import caspian
@@ -549,7 +547,7 @@ class State(Record):
         """
         return self.dataset.agreements(party=self)
 
-    def pipelines(self) -> tuple[Pipeline, ...]:
+    def pipelines(self) -> "tuple[Pipeline, ...]":
         """Pipelines whose route crosses this state.
 
         >>> import caspian
@@ -614,7 +612,7 @@ class Summit(Record):
         when = self.when
         return when.year if when else None
 
-    def host_state(self) -> State | None:
+    def host_state(self) -> "State | None":
         """The host state.
 
         >>> import caspian
@@ -623,7 +621,7 @@ class Summit(Record):
         """
         return self.dataset.state(self.host) if self.host else None
 
-    def participant_states(self) -> tuple[State, ...]:
+    def participant_states(self) -> "tuple[State, ...]":
         """The states that took part.
 
         >>> import caspian
@@ -632,7 +630,7 @@ class Summit(Record):
         """
         return tuple(self.dataset.state(p) for p in self.participants)
 
-    def signed_agreements(self) -> tuple[Agreement, ...]:
+    def signed_agreements(self) -> "tuple[Agreement, ...]":
         """The documents signed or adopted at the meeting.
 
         >>> import caspian
@@ -666,7 +664,7 @@ class Article(Record):
     alternatives: tuple[Alternative, ...] = ()
     _dataset: Any = _dataset_field()
 
-    def parent_agreement(self) -> Agreement:
+    def parent_agreement(self) -> "Agreement":
         """The agreement the article belongs to.
 
         >>> import caspian
@@ -751,7 +749,7 @@ class Agreement(Record):
         """
         return self.signed.year if self.signed else None
 
-    def article(self, number: int) -> Article:
+    def article(self, number: int) -> "Article":
         """The article with this number.
 
         Raises:
@@ -770,7 +768,7 @@ class Agreement(Record):
         close = [pair for pair in have if abs(int(pair[0]) - number) <= 1][:3]
         raise NotFoundError(number, f"article of {self.id}", close)
 
-    def party_states(self) -> tuple[State, ...]:
+    def party_states(self) -> "tuple[State, ...]":
         """The parties.
 
         >>> import caspian
@@ -779,7 +777,7 @@ class Agreement(Record):
         """
         return tuple(self.dataset.state(p) for p in self.parties)
 
-    def meeting(self) -> Summit | None:
+    def meeting(self) -> "Summit | None":
         """The meeting where it was signed or adopted, if recorded.
 
         >>> import caspian
@@ -788,7 +786,7 @@ class Agreement(Record):
         """
         return self.dataset.summit(self.summit) if self.summit else None
 
-    def parent_agreement(self) -> Agreement | None:
+    def parent_agreement(self) -> "Agreement | None":
         """The instrument this one is a protocol to.
 
         >>> import caspian
@@ -797,7 +795,7 @@ class Agreement(Record):
         """
         return self.dataset.agreement(self.parent) if self.parent else None
 
-    def protocols(self) -> tuple[Agreement, ...]:
+    def protocols(self) -> "tuple[Agreement, ...]":
         """Instruments that name this one as their parent.
 
         >>> import caspian
@@ -806,7 +804,7 @@ class Agreement(Record):
         """
         return tuple(a for a in self.dataset.agreements() if a.parent == self.id)
 
-    def ratified_by(self) -> tuple[State, ...]:
+    def ratified_by(self) -> "tuple[State, ...]":
         """The states recorded as having ratified it.
 
         >>> import caspian
@@ -852,7 +850,7 @@ class Pipeline(Record):
     alternatives: tuple[Alternative, ...] = ()
     _dataset: Any = _dataset_field()
 
-    def route_states(self) -> tuple[State, ...]:
+    def route_states(self) -> "tuple[State, ...]":
         """The states along the route, in order.
 
         >>> import caspian
