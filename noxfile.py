@@ -47,6 +47,7 @@ def tests(session: nox.Session) -> None:
         session.chdir(tmp)
         shutil.copy(ROOT / "pyproject.toml", Path(tmp) / "pyproject.toml")
         shutil.copytree(ROOT / ".ci", Path(tmp) / ".ci")
+        shutil.copy(ROOT / "CITATION.cff", Path(tmp) / "CITATION.cff")
         # Only the installed wheel is importable here: there is no src/ in this folder.
         session.run("python", "-m", "pytest", "tests", "README.md", "docs", *session.posargs)
         session.run("python", "-m", "pytest", "-q", "--pyargs", "caspian")

@@ -68,3 +68,12 @@ def test_readme_gives_the_two_commands() -> None:
     assert 'pip install -e ".[tests]" && .venv/bin/python -m pytest' in readme
     ci = read(".ci/run")
     assert 'python -m pip install -q -e ".[tests]" && python -m pytest' in ci
+
+
+def test_citation_file_matches_the_package() -> None:
+    """CITATION.cff names the library version and the data version of the package."""
+    citation = read("CITATION.cff")
+    from importlib.metadata import version
+
+    assert f'version: "{version("caspian-diplomacy")}"' in citation
+    assert f"Data version\n  {caspian.__data_version__}." in citation or caspian.__data_version__ in citation
