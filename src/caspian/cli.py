@@ -92,6 +92,20 @@ COLUMNS: dict[str, list[Column]] = {
 }
 
 
+#: Widest cell in a table; longer text is cut with an ellipsis (use --format json for all).
+WIDTH = 60
+
+
+def _fit(text: str) -> str:
+    """One line of at most WIDTH characters.
+
+    >>> _fit("x" * 70)[-3:], len(_fit("x" * 70))
+    ('xx…', 60)
+    """
+    text = " ".join(text.split())
+    return text if len(text) <= WIDTH else text[: WIDTH - 1] + "…"
+
+
 def table(records: Sequence[Record]) -> str:
     """An aligned plain-text table of records.
 
@@ -103,7 +117,7 @@ def table(records: Sequence[Record]) -> str:
     if not records:
         return "(no records)"
     columns = COLUMNS[type(records[0]).__name__]
-    cells = [["" if (v := get(r)) is None else str(v) for _, get in columns] for r in records]
+    cells = [[_fit("" if (v := get(r)) is None else str(v)) for _, get in columns] for r in records]
     widths = [max(len(h), *(len(row[i]) for row in cells)) for i, (h, _) in enumerate(columns)]
     lines = [
         "  ".join(h.ljust(w) for (h, _), w in zip(columns, widths, strict=True)).rstrip(),
