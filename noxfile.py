@@ -15,7 +15,7 @@ from pathlib import Path
 
 import nox
 
-nox.options.sessions = ["tests", "lint", "typing"]
+nox.options.sessions = ["tests", "lint", "typing", "docs"]
 nox.options.reuse_existing_virtualenvs = False
 
 ROOT = Path(__file__).parent
@@ -42,7 +42,11 @@ def tests(session: nox.Session) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         shutil.copytree(ROOT / "tests", Path(tmp) / "tests")
         shutil.copy(ROOT / "README.md", Path(tmp) / "README.md")
-        shutil.copytree(ROOT / "docs", Path(tmp) / "docs", ignore=shutil.ignore_patterns("_build"))
+        shutil.copytree(
+            ROOT / "docs",
+            Path(tmp) / "docs",
+            ignore=shutil.ignore_patterns("_build", "_generated"),
+        )
         shutil.copy(ROOT / "CHANGELOG.md", Path(tmp) / "CHANGELOG.md")
         session.chdir(tmp)
         shutil.copy(ROOT / "pyproject.toml", Path(tmp) / "pyproject.toml")
@@ -67,3 +71,22 @@ def typing(session: nox.Session) -> None:
     """mypy --strict on the package and on the typing tests."""
     session.install("-e", ".[typing]")
     session.run("mypy", "--strict")
+
+
+# The documentation build: nitpicky, warnings as errors. It reads no network (intersphinx uses the
+# inventories in docs/_inventories/), so CI runs it.
+SPHINX = ["python", "-m", "sphinx", "-W", "-n", "--keep-going"]
+
+
+@nox.session(python="3.12")
+def docs(session: nox.Session) -> None:
+    """Build the HTML documentation (docs/_build/html) with every reference checked."""
+    session.install(".[docs]")
+    session.run(*SPHINX, "-b", "html", "docs", "docs/_build/html", *session.posargs)
+
+
+@nox.session(python="3.12")
+def linkcheck(session: nox.Session) -> None:
+    """Check every external link in the docs (needs the internet: not a default session, not CI)."""
+    session.install(".[docs]")
+    session.run(*SPHINX, "-b", "linkcheck", "docs", "docs/_build/linkcheck", *session.posargs)

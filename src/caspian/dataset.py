@@ -247,7 +247,7 @@ class Dataset:
     _by_id: dict[type[Record], dict[str, Record]]
     _lookup: dict[type[Record], _Lookup]
     _by_key: dict[type[Record], dict[str, Record]]
-    #: Where the records came from: ``"packaged"`` or a directory path.
+    #: Where the records came from (``"packaged"`` or a directory path).
     origin: str
 
     def __init__(self) -> None:

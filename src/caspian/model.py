@@ -593,7 +593,7 @@ class Summit(Record):
 
     @property
     def when(self) -> _dt.date | None:
-        """The first known date: the start, else the end (for talks known only by their close).
+        """The first known date (the start, else the end, for talks known only by their close).
 
         >>> import caspian
         >>> caspian.summit("turkmenchay-negotiations-1828").when.isoformat()
