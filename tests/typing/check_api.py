@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pandas
+
 from typing_extensions import assert_type
 
 import caspian
@@ -77,6 +79,17 @@ assert_type(caspian.to_json(summit), str)
 assert_type(caspian.to_csv(caspian.summits()), str)
 assert_type(caspian.to_geojson(caspian.pipelines()), dict[str, Any])
 assert_type(caspian.cite("bibtex"), str)
+assert_type(caspian.to_dataframe(caspian.agreements()), pandas.DataFrame)
+assert_type(caspian.from_dict(caspian.to_dict(summit), Summit), Summit)
+assert_type(data.articles("tehran-convention"), tuple[Article, ...])
+assert_type(data.ratifications(state="iran"), tuple[Ratification, ...])
+assert_type(data.reserves(category="proved_and_probable"), tuple[ReserveEstimate, ...])
+assert_type(data.pipeline("TAPI"), Pipeline)
+assert_type(data.agreement("tehran-convention"), Agreement)
+assert_type(data.summit("caspian-summit-2018"), Summit)
+assert_type(data.states(), tuple[State, ...])
+assert_type(data.agreements(party="IR"), tuple[Agreement, ...])
+assert_type(data.pipelines(status="proposed"), tuple[Pipeline, ...])
 assert_type(caspian.__data_version__, str)
 assert_type(caspian.__version__, str)
 
