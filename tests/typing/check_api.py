@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 import pandas
-
 from typing_extensions import assert_type
 
 import caspian
