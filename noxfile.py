@@ -23,10 +23,10 @@ PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 
 
 def _wheel(session: nox.Session) -> str:
-    """Build the wheel once per nox run (cached in dist/) and return its path."""
-    wheels = sorted(glob.glob(str(ROOT / "dist" / "caspian_diplomacy-*.whl")))
+    """The wheel named by $CASPIAN_WHEEL, else the one in dist/ (built there if missing)."""
     if os.environ.get("CASPIAN_WHEEL"):
         return os.environ["CASPIAN_WHEEL"]
+    wheels = sorted(glob.glob(str(ROOT / "dist" / "caspian_diplomacy-*.whl")))
     if not wheels:
         session.install("build")
         session.run("python", "-m", "build", "--wheel", "--outdir", str(ROOT / "dist"), str(ROOT))
