@@ -16,7 +16,8 @@ SOURCE = {"url": "https://example.org/source", "title": "An example source", "pu
 
 
 def minimal_records() -> dict[str, list[dict[str, Any]]]:
-    """A small, valid dataset: two states, a meeting, an agreement with an article, a pipeline."""
+    """A small, valid dataset: two states, a summit and a ministers' meeting, an agreement with an
+    article and a ratification, a pipeline and a reserve estimate."""
     return {
         "states.json": [
             {
@@ -44,7 +45,6 @@ def minimal_records() -> dict[str, list[dict[str, Any]]]:
             {
                 "id": "alpha-summit-2001",
                 "name": "Alpha Summit",
-                "kind": "summit",
                 "ordinal": 1,
                 "city": {
                     "name": "Alpha City",
@@ -59,6 +59,19 @@ def minimal_records() -> dict[str, list[dict[str, Any]]]:
                 "sources": [SOURCE],
             }
         ],
+        "meetings.json": [
+            {
+                "id": "fm-meeting-2000-beta",
+                "name": "Beta ministers' meeting",
+                "aliases": ["Beta, 2000"],
+                "kind": "ministerial",
+                "city": {"name": "Beta Port", "state": "beta"},
+                "host": "beta",
+                "start": "2000-03-01",
+                "participants": ["alpha", "beta"],
+                "sources": [SOURCE],
+            }
+        ],
         "agreements.json": [
             {
                 "id": "alpha-treaty",
@@ -66,10 +79,10 @@ def minimal_records() -> dict[str, list[dict[str, Any]]]:
                 "short_title": "Alpha Treaty",
                 "kind": "treaty",
                 "signed": "2001-05-02",
-                "summit": "alpha-summit-2001",
+                "meeting": "alpha-summit-2001",
                 "parties": ["alpha", "beta"],
                 "status": "in_force",
-                "in_force": "2002-01-01",
+                "in_force_date": "2002-01-01",
                 "article_count": 3,
                 "topics": ["navigation"],
                 "sources": [SOURCE],

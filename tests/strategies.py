@@ -58,7 +58,7 @@ def mutated_records(draw: st.DrawFn) -> dict[str, Any]:
     elif action == "retype":
         record[draw(st.sampled_from(sorted(record)))] = draw(json_values)
     elif action == "reference":
-        for key in ("host", "agreement", "state", "summit", "successor", "parent"):
+        for key in ("host", "agreement", "state", "meeting", "successor", "parent"):
             if key in record:
                 record[key] = draw(st.text(max_size=12))
         if "participants" in record or "parties" in record or "route" in record:

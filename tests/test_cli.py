@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+import caspian
 from caspian.cli import main
 
 
@@ -19,17 +20,63 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def test_summits_table() -> None:
-    """The default output is an aligned table with a header."""
-    status, out, _ = run("summits", "--after", "2007", "--host", "KZ")
+    """The default output is an aligned table with the kind's columns as its header."""
+    status, out, _ = run("summits", "--after", "2007")
     assert status == 0
     lines = out.splitlines()
-    assert lines[0].split() == ["id", "start", "city", "host", "name"]
+    assert lines[0].split() == list(caspian.Summit.KIND.columns)
     assert [line.split()[0] for line in lines[2:]] == [
+        "caspian-summit-2010",
+        "caspian-summit-2014",
+        "caspian-summit-2018",
+        "caspian-summit-2022",
+    ]
+
+
+def test_meetings_table() -> None:
+    """caspian meetings lists every kind of meeting, with the meeting filters."""
+    status, out, _ = run("meetings", "--after", "2007", "--host", "KZ")
+    assert status == 0
+    assert [line.split()[0] for line in out.splitlines()[2:]] == [
         "cop3-2011-aktau",
         "fm-meeting-2016-astana",
         "fm-meeting-2018-aktau",
         "caspian-summit-2018",
     ]
+
+
+def test_dates_take_a_year_or_a_day() -> None:
+    """--after and --before take YYYY or YYYY-MM-DD."""
+    status, out, _ = run("meetings", "--after", "2018-08-11", "--before", "2018-08-13")
+    assert status == 0
+    assert [line.split()[0] for line in out.splitlines()[2:]] == ["caspian-summit-2018"]
+
+
+def test_every_query_filter_has_an_option() -> None:
+    """Each keyword of each query function is an option of its command, and nothing else is."""
+    import argparse
+    import inspect
+
+    from caspian.cli import build_parser, queries
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, function in queries().items():
+        options = {
+            a.dest
+            for a in commands.choices[name]._actions
+            if a.option_strings and a.dest not in ("help", "format")
+        }
+        assert options == set(inspect.signature(function).parameters), name
+
+
+def test_summit_lookup_of_a_ministers_meeting_points_to_meeting() -> None:
+    """caspian summit 'Nur-Sultan, 2017' fails with the hint; caspian meeting finds it."""
+    status, _, err = run("summit", "Nur-Sultan, 2017")
+    assert status == 2
+    assert "use caspian.meeting()" in err
+    status, out, _ = run("meeting", "Nur-Sultan, 2017")
+    assert (status, out.splitlines()[2].split()[0]) == (0, "fm-meeting-2017-moscow")
 
 
 def test_agreements_in_force_json() -> None:
@@ -66,9 +113,11 @@ def test_articles_text_search() -> None:
         (("state", "Atlantis"), "caspian: no state matches 'Atlantis'"),
         (
             ("summits", "--after", "soon"),
-            "caspian summits: argument --after: expected a year like 2007, got 'soon'",
+            "caspian summits: argument --after: expected a year like 2007 or a date like "
+            "2007-10-16, got 'soon'",
         ),
-        (("summits", "--kind", "sumit"), "caspian: kind must be one of"),
+        (("meetings", "--kind", "sumit"), "caspian: kind must be one of"),
+        (("summits", "--kind", "summit"), "caspian: unrecognized arguments: --kind summit"),
         (("pipelines", "--bogus"), "caspian: unrecognized arguments: --bogus"),
         (("nonsense",), "caspian: argument COMMAND: invalid choice: 'nonsense'"),
     ],

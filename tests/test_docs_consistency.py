@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import caspian
-from caspian.model import RECORD_TYPES
+from caspian.model import KINDS
 
 ROOT = Path(__file__).parent.parent
 
@@ -21,19 +21,10 @@ def test_changelog_data_section_matches_the_packaged_counts() -> None:
     section = changelog.split("### Data (", 1)[1].split("\n## ", 1)[0]
     assert section.startswith(caspian.__data_version__ + ")")
     data = caspian.Dataset.packaged()
-    words = {
-        caspian.State: "states",
-        caspian.Summit: "meetings",
-        caspian.Agreement: "agreements",
-        caspian.Article: "articles",
-        caspian.Ratification: "ratifications",
-        caspian.Pipeline: "pipelines",
-        caspian.ReserveEstimate: "reserve estimates",
-    }
     flat = " ".join(section.split())
-    for record_type in RECORD_TYPES:
-        count = len(data._records(record_type))
-        assert re.search(rf"\b{count} {words[record_type]}\b", flat), (record_type.__name__, count)
+    for kind in KINDS:
+        count = len(data.records(kind))
+        assert re.search(rf"\b{count} {kind.KIND.plural}\b", flat), (kind.__name__, count)
 
 
 def test_data_notes_mention_every_record_with_alternatives() -> None:
@@ -42,8 +33,8 @@ def test_data_notes_mention_every_record_with_alternatives() -> None:
     data = caspian.Dataset.packaged()
     missing = [
         r.id
-        for t in RECORD_TYPES
-        for r in data._records(t)
+        for t in KINDS
+        for r in data.records(t)
         if getattr(r, "alternatives", ()) and r.id not in notes
     ]
     assert missing == []
@@ -53,7 +44,7 @@ def test_data_notes_mention_only_real_ids() -> None:
     """Every backticked id-like name in the data notes that looks like a record id exists."""
     notes = read("docs/data-notes.md")
     data = caspian.Dataset.packaged()
-    known = {r.id for t in RECORD_TYPES for r in data._records(t)}
+    known = {r.id for t in KINDS for r in data.records(t)}
     candidates = set(re.findall(r"`([a-z0-9]+(?:--?[a-z0-9]+)+)`", notes))
     field_like = {"in-force"}
     assert (

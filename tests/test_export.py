@@ -10,14 +10,24 @@ import sys
 import pytest
 
 import caspian
-from caspian.model import RECORD_TYPES
+from caspian.model import KINDS
 
 
-@pytest.mark.parametrize("record_type", RECORD_TYPES, ids=lambda t: t.__name__)
+@pytest.mark.parametrize("record_type", KINDS, ids=lambda t: t.__name__)
 def test_round_trip_through_dicts(record_type: type[caspian.Record]) -> None:
     """to_dict then from_dict gives an equal record, for every packaged record."""
-    for record in caspian.Dataset.packaged()._records(record_type):
-        assert record == caspian.from_dict(caspian.to_dict(record), record_type)
+    for record in caspian.Dataset.packaged().records(record_type):
+        assert record == caspian.from_dict(caspian.to_dict(record), type(record))
+
+
+def test_from_dict_validates_like_loading() -> None:
+    """from_dict applies the integrity rules: a javascript: source or an unknown host fails."""
+    row = caspian.to_dict(caspian.summit("caspian-summit-2018"))
+    row["sources"][0]["url"] = "javascript:alert(1)"
+    row["host"] = "atlantis"
+    with pytest.raises(caspian.DataError) as caught:
+        caspian.from_dict(row, caspian.Summit)
+    assert [p.path for p in caught.value.problems] == ["host", "sources[0].url"]
 
 
 def test_round_trip_through_json_text() -> None:
@@ -46,9 +56,9 @@ def test_from_dict_reports_problems_as_data_error() -> None:
 
 def test_csv_has_flat_columns_and_one_row_per_record() -> None:
     """CSV columns are flat: nested objects dotted, plain lists joined, object lists as JSON."""
-    text = caspian.to_csv(caspian.summits(kind="summit"))
+    text = caspian.to_csv(caspian.summits())
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert len(caspian.summits(kind="summit")) == len(rows)
+    assert len(caspian.summits()) == len(rows)
     first = rows[0]
     assert first["city.name"] == "Ashgabat"
     assert first["city.coordinates.latitude"] == "37.9375"
@@ -83,7 +93,7 @@ def test_dataframe_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatc
 
 def test_geojson_points_and_lines() -> None:
     """Meetings are points at their city; pipelines lines; coordinates are [lon, lat]."""
-    layer = caspian.to_geojson(caspian.summits(kind="summit") + caspian.pipelines())
+    layer = caspian.to_geojson(caspian.summits() + caspian.pipelines())
     assert layer["type"] == "FeatureCollection"
     aktau = next(f for f in layer["features"] if f["properties"]["id"] == "caspian-summit-2018")
     lon, lat = aktau["geometry"]["coordinates"]
@@ -100,7 +110,7 @@ def test_geojson_leaves_out_records_without_coordinates() -> None:
 
 def test_html_escapes_values() -> None:
     """HTML output escapes text from the data."""
-    from caspian.export import record_html, records_html
+    from caspian._html import record_html, records_html
 
     evil = caspian.Source(url='https://x.org/"><script>', title="<b>bold</b> & co")
     state = caspian.State(
@@ -113,10 +123,8 @@ def test_html_escapes_values() -> None:
 
 def test_results_render_as_html_tables() -> None:
     """Query results and records show as tables in Jupyter."""
-    html = caspian.summits(kind="summit")._repr_html_()  # type: ignore[attr-defined]
-    assert html.startswith("<table>") and html.count("<tr>") == 1 + len(
-        caspian.summits(kind="summit")
-    )
+    html = caspian.summits()._repr_html_()  # type: ignore[attr-defined]
+    assert html.startswith("<table>") and html.count("<tr>") == 1 + len(caspian.summits())
     assert "<caption>State iran</caption>" in caspian.state("IR")._repr_html_()
 
 
@@ -131,5 +139,5 @@ def test_cite_text_and_bibtex() -> None:
 
 def test_export_rejects_non_records() -> None:
     """Exports take records only, and say so."""
-    with pytest.raises(TypeError, match="expected caspian records, got int"):
+    with pytest.raises(caspian.ArgumentTypeError, match="expected caspian records, got int"):
         caspian.to_csv([1, 2])  # type: ignore[list-item]

@@ -6,7 +6,7 @@ import attrs
 import pytest
 
 import caspian
-from caspian.model import RECORD_TYPES
+from caspian.model import KINDS
 
 
 def test_record_attributes_cannot_be_set() -> None:
@@ -39,11 +39,11 @@ def test_nested_values_are_frozen() -> None:
         summit.sources[0].url = "https://evil.example"  # type: ignore[misc]
 
 
-@pytest.mark.parametrize("record_type", RECORD_TYPES, ids=lambda t: t.__name__)
+@pytest.mark.parametrize("record_type", KINDS, ids=lambda t: t.__name__)
 def test_collection_fields_are_tuples(record_type: type[caspian.Record]) -> None:
     """Every collection field of every record is a tuple, so it has no in-place methods."""
     data = caspian.Dataset.packaged()
-    for record in data._records(record_type):
+    for record in data.records(record_type):
         for field in attrs.fields(record_type):
             value = getattr(record, field.name)
             assert not isinstance(value, (list, dict, set)), (record.id, field.name)
@@ -69,6 +69,27 @@ def test_cached_dataset_is_unaffected_by_what_callers_do_with_results() -> None:
     mine = sorted(before, key=lambda s: s.id, reverse=True)
     mine.clear()
     assert before == caspian.summits()
+
+
+def test_dataset_attributes_cannot_be_set_or_deleted(data: caspian.Dataset) -> None:
+    """The shared packaged dataset is immutable: no attribute can be set, replaced or deleted."""
+    for name in ("origin", "_own", "_records", "anything"):
+        with pytest.raises(AttributeError, match="a Dataset is immutable"):
+            setattr(data, name, None)
+        with pytest.raises(AttributeError, match="a Dataset is immutable"):
+            delattr(data, name)
+    assert data.origin == "packaged"
+    assert isinstance(data.records(caspian.State), tuple)
+
+
+def test_evolve_keeps_the_link_to_a_users_dataset(mini: caspian.Dataset) -> None:
+    """attrs.evolve of a record from a user's dataset navigates in that dataset, not the packaged."""
+    summit = mini.summit("alpha-summit-2001")
+    moved = attrs.evolve(summit, host="beta")
+    assert moved.dataset is mini
+    assert moved.host_state() is mini.state("beta")
+    assert moved == attrs.evolve(summit, host="beta")
+    assert moved != summit
 
 
 def test_evolve_makes_a_new_record_and_leaves_the_original() -> None:

@@ -13,6 +13,7 @@ import pytest
 
 import caspian
 from caspian import DataError, Problem
+from caspian.model import KINDS
 
 
 def run_python(code: str) -> str:
@@ -24,16 +25,32 @@ def run_python(code: str) -> str:
 
 
 def test_import_reads_no_data_and_skips_cattrs() -> None:
-    """``import caspian`` imports neither cattrs nor the record classes, and loads no data."""
+    """``import caspian`` imports neither attrs nor the record classes, and loads no data."""
     out = run_python(
         "import sys\n"
         "import caspian\n"
-        "print(sorted(m for m in ('cattrs', 'attrs', 'caspian._convert', 'caspian.dataset') if m in sys.modules))\n"
+        "print(sorted(m for m in ('cattrs', 'attrs', 'caspian._load', 'caspian.model', "
+        "'caspian.dataset') if m in sys.modules))\n"
         "caspian.State\n"
-        "import caspian.dataset\n"
-        "print('cattrs' in sys.modules, caspian.dataset._PACKAGED)"
+        "print('cattrs' in sys.modules, 'caspian.dataset' in sys.modules)"
     )
-    assert out == "[]\nFalse []"
+    assert out == "[]\nFalse False"
+
+
+def test_a_query_reads_only_the_files_it_needs() -> None:
+    """summits() reads summits.json alone; meetings() adds meetings.json; each file once."""
+    out = run_python(
+        "import caspian, caspian.dataset as d\n"
+        "read = []\n"
+        "real = d._read_packaged\n"
+        "d._read_packaged = lambda kind: (read.append(kind.KIND.file), real(kind))[1]\n"
+        "caspian.summits(after=2007); print(read)\n"
+        "caspian.meetings(); caspian.summits(); print(read)"
+    )
+    assert out == "[]\n[]" or out.splitlines() == [
+        "['summits.json']",
+        "['summits.json', 'meetings.json']",
+    ]
 
 
 def test_first_query_loads_once_and_caches() -> None:
@@ -52,27 +69,29 @@ def test_concurrent_first_queries_load_once() -> None:
     out = run_python(
         "import threading, caspian, caspian.dataset as d\n"
         "calls = []\n"
-        "real = d.Dataset._load.__func__\n"
-        "def counting(cls, *a, **k):\n"
-        "    calls.append(1)\n"
-        "    return real(cls, *a, **k)\n"
-        "d.Dataset._load = classmethod(counting)\n"
+        "real = d._read_packaged\n"
+        "def counting(kind):\n"
+        "    calls.append(kind)\n"
+        "    return real(kind)\n"
+        "d._read_packaged = counting\n"
         "barrier = threading.Barrier(16)\n"
         "seen = []\n"
         "def work():\n"
         "    barrier.wait()\n"
-        "    seen.append(caspian.summits()[0])\n"
+        "    seen.append(caspian.meetings()[0])\n"
         "threads = [threading.Thread(target=work) for _ in range(16)]\n"
         "[t.start() for t in threads]; [t.join() for t in threads]\n"
         "print(len(calls), len(seen), len({id(s) for s in seen}))"
     )
-    assert out == "1 16 1"
+    assert out == "2 16 1"
 
 
 def test_minimal_directory_loads(mini: caspian.Dataset) -> None:
-    """A directory of valid files loads, with derived links filled in."""
+    """A directory of valid files loads, with the links between records working."""
     treaty = mini.agreement("alpha-treaty")
-    assert mini.summit("alpha-summit-2001").agreements == ("alpha-treaty",)
+    assert mini.summit("alpha-summit-2001").signed_agreements() == (treaty,)
+    assert [m.id for m in mini.meetings()] == ["fm-meeting-2000-beta", "alpha-summit-2001"]
+    assert mini.meeting("Beta, 2000").host_state() is mini.state("beta")
     assert [a.number for a in treaty.articles] == [1]
     assert [r.state for r in treaty.ratifications] == ["beta"]
     assert mini is treaty.articles[0].dataset
@@ -107,9 +126,10 @@ def test_extend_packaged(write: Callable[[dict[str, Any]], Path], data: caspian.
         "notes": "An invented meeting for the test.",
         "sources": [source],
     }
-    extended = caspian.Dataset.from_directory(write({"summits.json": [meeting]}), base=data)
-    assert len(data.summits()) + 1 == len(extended.summits())
-    assert extended.summits()[-1].id == "fm-meeting-2031-aktau"
+    extended = caspian.Dataset.from_directory(write({"meetings.json": [meeting]}), base=data)
+    assert len(data.meetings()) + 1 == len(extended.meetings())
+    assert extended.meetings(status="planned")[-1].id == "fm-meeting-2031-aktau"
+    assert extended.summits() == data.summits()
     assert data is data.summit("caspian-summit-2018").dataset
     assert extended is extended.summit("caspian-summit-2018").dataset
 
@@ -127,10 +147,7 @@ def test_duplicate_id_with_base_is_an_error(
     }
     with pytest.raises(DataError) as info:
         caspian.Dataset.from_directory(write({"states.json": [iran]}), base=data)
-    assert (
-        Problem("states.json", "iran", "id", "is used by another record of the same kind")
-        in info.value.problems
-    )
+    assert Problem("states.json", "iran", "id", "is used by another record") in info.value.problems
 
 
 def test_dataset_cannot_be_constructed_directly() -> None:
@@ -201,14 +218,33 @@ def test_bool_is_not_coerced(
     assert problems[0].startswith("states.json: alpha: littoral:")
 
 
-def test_derived_field_in_file(
+def test_links_from_other_files_are_not_fields(
     write: Callable[[dict[str, Any]], Path], records: dict[str, Any]
 ) -> None:
-    """Fields that the dataset fills from other files may not be set by hand."""
+    """An agreement's articles come from articles.json: a key for them is an unknown field."""
     records["agreements.json"][0]["articles"] = []
+    (problem,) = load_problems(write, records)
+    assert problem.startswith("agreements.json: alpha-treaty: unknown field 'articles'")
+
+
+def test_a_summit_belongs_in_summits_json(
+    write: Callable[[dict[str, Any]], Path], records: dict[str, Any]
+) -> None:
+    """A meeting of kind 'summit' in meetings.json is refused: summits have ordinals."""
+    records["meetings.json"][0]["kind"] = "summit"
     assert load_problems(write, records) == [
-        "agreements.json: alpha-treaty: articles: is filled from another file; remove it"
+        "meetings.json: fm-meeting-2000-beta: kind: a summit of heads of state belongs in "
+        "summits.json, with its ordinal"
     ]
+
+
+def test_ids_are_unique_across_meetings_and_summits(
+    write: Callable[[dict[str, Any]], Path], records: dict[str, Any]
+) -> None:
+    """A meeting may not take a summit's id: meeting() finds both."""
+    records["meetings.json"][0]["id"] = "alpha-summit-2001"
+    (problem,) = load_problems(write, records)
+    assert problem.endswith("alpha-summit-2001: id: is used by another record")
 
 
 def test_integrity_problems_are_all_listed(
@@ -260,7 +296,8 @@ def test_packaged_json_is_readable_as_plain_json() -> None:
     """The packaged files are plain JSON arrays readable without the library."""
     from importlib.resources import files
 
-    for name in caspian.dataset.FILES.values():
+    for kind in KINDS:
+        name = kind.KIND.file
         items = json.loads((files("caspian") / "data" / name).read_text(encoding="utf-8"))
         assert isinstance(items, list)
         assert items, name

@@ -72,8 +72,14 @@ def test_pipeline_keys(key: str, expected: str) -> None:
     ],
 )
 def test_seed_wording_finds_meetings(key: str, expected: str) -> None:
-    """Each entry of the seed's "Summits" list resolves, by the seed's own wording."""
-    assert expected == caspian.summit(key).id
+    """Each entry of the seed's "Summits" list resolves to a meeting, by the seed's own wording;
+    summit() finds the same record exactly when it is a summit."""
+    assert expected == caspian.meeting(key).id
+    if expected.startswith("caspian-summit"):
+        assert expected == caspian.summit(key).id
+    else:
+        with pytest.raises(NotFoundError, match=r"use caspian\.meeting\(\) for that"):
+            caspian.summit(key)
 
 
 @pytest.mark.parametrize(
@@ -131,8 +137,8 @@ def test_filter_key_that_resolves_to_nothing_raises() -> None:
     """host='Atlantis' raises NotFoundError naming the parameter's kind, never an empty result."""
     with pytest.raises(NotFoundError, match="no state matches 'Atlantis'"):
         caspian.summits(host="Atlantis")
-    with pytest.raises(NotFoundError, match="no summit matches 'Yalta'"):
-        caspian.agreements(summit="Yalta")
+    with pytest.raises(NotFoundError, match="no meeting matches 'Yalta'"):
+        caspian.agreements(meeting="Yalta")
     with pytest.raises(NotFoundError, match="no agreement matches 'Treaty of Nowhere'"):
         caspian.articles("Treaty of Nowhere")
 
@@ -169,7 +175,7 @@ def test_filter_key_that_resolves_to_nothing_raises() -> None:
             lambda: caspian.agreements(in_force=1),
             "in_force must be True, False or None, not int: 1",
         ),
-        (lambda: caspian.summits(kind=3), "kind must be a MeetingKind or a string, not int: 3"),
+        (lambda: caspian.meetings(kind=3), "kind must be a MeetingKind or a string, not int: 3"),
         (lambda: caspian.articles(text=5), "text must be a string, not int: 5"),
     ],
 )
@@ -198,8 +204,16 @@ def test_wrong_types(call: object, message: str) -> None:
         ),
         (lambda: caspian.summits(after=0), "after must be a year from 1 to 9999, got 0"),
         (
-            lambda: caspian.summits(kind="sumit"),
-            "kind must be one of 'summit', 'ministerial', 'negotiation', 'conference'; got 'sumit' (did you mean 'summit'?)",
+            lambda: caspian.meetings(kind="sumit"),
+            "kind must be one of 'summit', 'ministerial', 'negotiation', 'conference', 'forum'; got 'sumit' (did you mean 'summit'?)",
+        ),
+        (
+            lambda: caspian.summits(after=9999, before=2000),
+            "empty range: no date is after 9999 and before 2000",
+        ),
+        (
+            lambda: caspian.meetings(after=1, before=1),
+            "empty range: no date is after 1 and before 1",
         ),
         (
             lambda: caspian.pipelines(status="built"),
@@ -223,9 +237,11 @@ def test_vocabulary_values_are_forgiving_about_spelling() -> None:
 
 
 def test_unknown_keyword_fails_like_python() -> None:
-    """An unknown keyword raises Python's own TypeError."""
+    """An unknown keyword raises Python's own TypeError; summits() has no kind filter."""
     with pytest.raises(TypeError, match="unexpected keyword argument 'city'"):
         caspian.summits(city="Baku")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="unexpected keyword argument 'kind'"):
+        caspian.summits(kind="summit")  # type: ignore[call-arg]
 
 
 def test_ambiguous_key(write, records) -> None:  # type: ignore[no-untyped-def]

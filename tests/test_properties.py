@@ -43,7 +43,16 @@ DOCUMENTED = (ArgumentTypeError, InvalidQueryError, NotFoundError, caspian.Ambig
 @SETTINGS
 @given(
     st.sampled_from(
-        ["summits", "agreements", "states", "pipelines", "articles", "ratifications", "reserves"]
+        [
+            "meetings",
+            "summits",
+            "agreements",
+            "states",
+            "pipelines",
+            "articles",
+            "ratifications",
+            "reserves",
+        ]
     ),
     st.dictionaries(
         st.sampled_from(
@@ -55,7 +64,7 @@ DOCUMENTED = (ArgumentTypeError, InvalidQueryError, NotFoundError, caspian.Ambig
                 "party",
                 "topic",
                 "in_force",
-                "summit",
+                "meeting",
                 "through",
                 "commodity",
                 "status",
@@ -103,10 +112,13 @@ def test_random_keys_find_a_record_or_raise_lookup_errors(key: Any) -> None:
 @seed(20261127)
 @SETTINGS
 @given(
-    st.sampled_from(caspian.Dataset.packaged()._all_states + caspian.Dataset.packaged()._summits)
+    st.sampled_from(
+        caspian.Dataset.packaged().records(caspian.State)
+        + caspian.Dataset.packaged().records(caspian.Meeting)
+    )
 )
 def test_every_record_is_found_by_its_own_names(record: caspian.Record) -> None:
     """Each state and meeting is found by its id and by its name."""
-    lookup = caspian.state if isinstance(record, caspian.State) else caspian.summit
+    lookup = caspian.state if isinstance(record, caspian.State) else caspian.meeting
     assert record is lookup(record.id)
     assert record is lookup(record.name)  # type: ignore[attr-defined]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -10,17 +11,63 @@ import caspian
 from caspian import AgreementStatus, MeetingKind
 
 
-def test_summits_are_chronological() -> None:
-    """summits() is ordered by date, undated meetings last."""
-    dated = [s.when for s in caspian.summits() if s.when]
+def test_the_headline_call_answers_with_the_summits() -> None:
+    """summits(after=2007) is exactly the four heads-of-state summits held since, in order."""
+    expected = [
+        ("caspian-summit-2010", "Baku"),
+        ("caspian-summit-2014", "Astrakhan"),
+        ("caspian-summit-2018", "Aktau"),
+        ("caspian-summit-2022", "Ashgabat"),
+    ]
+    assert expected == [(s.id, s.city.name) for s in caspian.summits(after=2007)]
+    assert all(type(s) is caspian.Summit for s in caspian.summits())
+
+
+def test_meetings_hold_every_kind_and_the_summits_too() -> None:
+    """meetings() holds ministers' meetings, conferences and the summits, in one order."""
+    meetings = caspian.meetings()
+    kinds = {m.kind for m in meetings}
+    assert {MeetingKind.SUMMIT, MeetingKind.MINISTERIAL, MeetingKind.CONFERENCE} <= kinds
+    assert set(caspian.summits()) == {m for m in meetings if isinstance(m, caspian.Summit)}
+    assert [m for m in meetings if m.kind is MeetingKind.SUMMIT] == list(caspian.summits())
+    assert caspian.meetings(kind="summit") == caspian.summits()
+
+
+@pytest.mark.parametrize("query", [caspian.summits, caspian.meetings])
+def test_meetings_are_chronological(query: Any) -> None:
+    """summits() and meetings() are ordered by date, undated ones last."""
+    records = query()
+    dated = [s.when for s in records if s.when]
     assert sorted(dated) == dated
-    first_undated = next(i for i, s in enumerate(caspian.summits()) if s.when is None)
-    assert all(s.when is None for s in caspian.summits()[first_undated:])
+    first_undated = next(i for i, s in enumerate(records) if s.when is None)
+    assert all(s.when is None for s in records[first_undated:])
+
+
+def test_the_seed_wording_leads_to_the_ministers_meeting() -> None:
+    """'Nur-Sultan, 2017' is the Moscow ministers' meeting; as a summit it is not found."""
+    meeting = caspian.meeting("Nur-Sultan, 2017")
+    assert (
+        meeting.id,
+        meeting.city.name,
+        meeting.kind,
+    ) == ("fm-meeting-2017-moscow", "Moscow", MeetingKind.MINISTERIAL)
+    with pytest.raises(caspian.NotFoundError) as caught:
+        caspian.summit("Nur-Sultan, 2017")
+    message = str(caught.value)
+    assert "ministerial meeting" in message
+    assert "'fm-meeting-2017-moscow'" in message
+    assert "caspian.meeting()" in message
+
+
+def test_a_summit_is_found_as_a_meeting_too() -> None:
+    """meeting() finds summits by every key that summit() accepts."""
+    assert caspian.meeting("Aktau, 2018") is caspian.summit("Aktau, 2018")
+    assert caspian.summit("caspian-summit-2018").ordinal == 5
 
 
 def test_six_caspian_summits_and_a_planned_seventh() -> None:
     """The six heads-of-state summits have ordinals 1-6 and their cities; the 7th is planned."""
-    summits = caspian.summits(kind="summit")
+    summits = caspian.summits()
     expected = [
         (1, "Ashgabat", dt.date(2002, 4, 23)),
         (2, "Tehran", dt.date(2007, 10, 16)),
@@ -32,50 +79,50 @@ def test_six_caspian_summits_and_a_planned_seventh() -> None:
     assert expected == [
         (s.ordinal, s.city.name, s.start) for s in summits if s.status.value == "held"
     ]
-    planned = caspian.summits(kind="summit", status="planned")
+    planned = caspian.summits(status="planned")
     assert [s.id for s in planned] == ["caspian-summit-7"]
     assert planned[0].start is None
 
 
 def test_after_is_exclusive_of_the_whole_year() -> None:
     """after=2007 leaves out meetings of 2007; before=2010 leaves out meetings of 2010."""
-    years = {s.year for s in caspian.summits(after=2007)}
+    years = {s.year for s in caspian.meetings(after=2007)}
     assert min(years) == 2008
-    assert max(s.year for s in caspian.summits(before=2010) if s.year) == 2008
+    assert max(s.year for s in caspian.meetings(before=2010) if s.year) == 2008
 
 
 def test_after_and_before_accept_dates() -> None:
     """Dates bound the range exactly (exclusive)."""
-    result = caspian.summits(after=dt.date(2018, 8, 11), before=dt.date(2018, 8, 13))
+    result = caspian.meetings(after=dt.date(2018, 8, 11), before=dt.date(2018, 8, 13))
     assert [s.id for s in result] == ["caspian-summit-2018"]
 
 
 def test_datetime_is_accepted_as_its_date() -> None:
     """A datetime counts as its date."""
-    result = caspian.summits(after=dt.datetime(2022, 6, 28, 12, 0), kind="summit")
+    result = caspian.summits(after=dt.datetime(2022, 6, 28, 12, 0))
     assert result[0].id == "caspian-summit-2022"
 
 
 def test_date_filters_leave_out_undated_meetings() -> None:
     """A meeting without any date does not match a date filter."""
-    assert all(s.when is not None for s in caspian.summits(after=1700))
-    assert any(s.when is None for s in caspian.summits())
+    assert all(s.when is not None for s in caspian.meetings(after=1700))
+    assert any(s.when is None for s in caspian.meetings())
 
 
 def test_host_filter_accepts_any_key_and_records() -> None:
     """host= accepts ISO codes, names and State records alike."""
-    by_code = caspian.summits(host="TM")
+    by_code = caspian.meetings(host="TM")
     assert (
         by_code
-        == caspian.summits(host="Turkmenistan")
-        == caspian.summits(host=caspian.state("tkm"))
+        == caspian.meetings(host="Turkmenistan")
+        == caspian.meetings(host=caspian.state("tkm"))
     )
     assert {s.host for s in by_code} == {"turkmenistan"}
 
 
 def test_participant_filter() -> None:
     """participant= keeps meetings the state took part in."""
-    historic = caspian.summits(participant="russian-empire")
+    historic = caspian.meetings(participant="russian-empire")
     assert [s.id for s in historic] == [
         "gulistan-negotiations-1813",
         "turkmenchay-negotiations-1828",
@@ -84,7 +131,7 @@ def test_participant_filter() -> None:
 
 def test_kind_filter_accepts_enum_and_string() -> None:
     """kind= accepts the enum or its value, in any case."""
-    assert caspian.summits(kind=MeetingKind.MINISTERIAL) == caspian.summits(kind="Ministerial")
+    assert caspian.meetings(kind=MeetingKind.MINISTERIAL) == caspian.meetings(kind="Ministerial")
 
 
 def test_states_today_and_as_of() -> None:
@@ -128,11 +175,23 @@ def test_in_force_false_excludes_unknown() -> None:
     assert not {a.id for a in unknown} & {a.id for a in caspian.agreements(in_force=True)}
 
 
-def test_agreements_by_summit_topic_and_kind() -> None:
-    """summit=, topic= and kind= filter as documented."""
-    aktau = caspian.agreements(summit="Aktau, 2018")
+def test_in_force_filter_and_field_say_the_same() -> None:
+    """in_force=True keeps every agreement in force, dated or not; the date is in_force_date."""
+    in_force = caspian.agreements(in_force=True)
+    assert {a.id for a in in_force} == {
+        a.id for a in caspian.agreements() if a.status is AgreementStatus.IN_FORCE
+    }
+    assert any(a.in_force_date is None for a in in_force)
+    assert all(isinstance(a.in_force_date, dt.date) for a in in_force if a.in_force_date)
+
+
+def test_agreements_by_meeting_topic_and_kind() -> None:
+    """meeting=, topic= and kind= filter as documented."""
+    aktau = caspian.agreements(meeting="Aktau, 2018")
     assert "legal-status-convention" in {a.id for a in aktau}
-    assert all(a.summit == "caspian-summit-2018" for a in aktau)
+    assert all(a.meeting == "caspian-summit-2018" for a in aktau)
+    cop = caspian.agreements(meeting=caspian.meeting("tehran-convention-signing-2003"))
+    assert [a.id for a in cop] == ["tehran-convention"]
     protocols = caspian.agreements(kind="protocol")
     assert {"aktau-protocol", "moscow-protocol", "ashgabat-protocol", "eia-protocol"} <= {
         p.id for p in protocols
@@ -146,8 +205,9 @@ def test_tehran_convention_is_not_the_2007_summit() -> None:
     """The seed says the Tehran Convention was signed at the 2007 summit; it was signed in 2003."""
     convention = caspian.agreement("Caspian Environment Convention")
     assert dt.date(2003, 11, 4) == convention.signed
-    assert dt.date(2006, 8, 12) == convention.in_force
-    assert "tehran-declaration-2007" in caspian.summit("Tehran, 2007").agreements
+    assert dt.date(2006, 8, 12) == convention.in_force_date
+    signed = caspian.summit("Tehran, 2007").signed_agreements()
+    assert "tehran-declaration-2007" in [a.id for a in signed]
 
 
 def test_articles_text_search_is_accent_and_case_insensitive() -> None:
@@ -223,7 +283,7 @@ def test_navigation_both_ways() -> None:
     """From a summit to its agreements and back; from a state to its pipelines and back."""
     summit = caspian.summit("caspian-summit-2010")
     agreement = summit.signed_agreements()[0]
-    assert summit == agreement.meeting()
+    assert summit == agreement.signing_meeting()
     assert summit.host_state().name == "Azerbaijan"
     georgia = caspian.state("Georgia")
     assert all(georgia in p.route_states() for p in georgia.pipelines())
@@ -235,6 +295,11 @@ def test_navigation_both_ways() -> None:
     assert caspian.state("soviet-union") == caspian.state("russian-sfsr").successor_state()
     assert caspian.state("soviet-union") in caspian.state("russia").predecessor_states()
     assert caspian.summit("caspian-summit-2018") in caspian.state("KZ").summits()
+    assert caspian.meeting("fm-meeting-2016-astana") in caspian.state("KZ").meetings()
+    assert caspian.meeting("fm-meeting-2016-astana") not in caspian.state("KZ").summits()
+    assert caspian.ratifications("legal-status-convention", state="IR") == tuple(
+        r for r in caspian.state("IR").ratifications() if r.agreement == "legal-status-convention"
+    )
     assert caspian.agreement("treaty-of-gulistan") in caspian.state("qajar-persia").agreements()
 
 
@@ -247,14 +312,18 @@ def test_capital_over_time() -> None:
     assert kazakhstan.capital_on(dt.date(1995, 1, 1)) == "Almaty"
 
 
-def test_records_made_by_hand_use_the_packaged_dataset() -> None:
-    """A record built by hand navigates through the packaged data."""
+def test_records_made_by_hand_belong_to_no_dataset() -> None:
+    """A record built by hand has no dataset: navigation says so instead of guessing."""
     summit = caspian.Summit(
         id="x",
         name="X",
-        kind=MeetingKind.SUMMIT,
+        ordinal=9,
         city=caspian.Place(name="Baku"),
         host="azerbaijan",
         sources=(caspian.Source(url="https://example.org", title="x"),),
     )
-    assert summit.host_state().name == "Azerbaijan"
+    assert summit.kind is MeetingKind.SUMMIT
+    with pytest.raises(caspian.CaspianError, match="made by hand and belongs to no dataset"):
+        summit.host_state()
+    restored = caspian.from_dict(caspian.to_dict(summit), caspian.Summit)
+    assert restored.host_state().name == "Azerbaijan"

@@ -6,7 +6,9 @@ from __future__ import annotations
 import sys
 import zipfile
 
-DATA = ["states", "summits", "agreements", "articles", "ratifications", "pipelines", "reserves"]
+from caspian.model import KINDS
+
+DATA = [kind.KIND.file.removesuffix(".json") for kind in KINDS]
 REQUIRED = {
     "caspian/__init__.py",
     "caspian/py.typed",

@@ -1,10 +1,11 @@
 """Caspian littoral-state diplomacy as typed, immutable, sourced Python objects.
 
-The module-level functions query the data shipped with the library; it is read on the first
-query, not at import. Every record carries the public sources its facts were read from.
+The module-level functions query the data shipped with the library; each kind of record is read
+on its first query, not at import. Every record carries the public sources its facts were read
+from.
 
 >>> import caspian
->>> [(s.city.name, s.year) for s in caspian.summits(after=2007, kind="summit")]
+>>> [(s.city.name, s.year) for s in caspian.summits(after=2007)]
 [('Baku', 2010), ('Astrakhan', 2014), ('Aktau', 2018), ('Ashgabat', 2022)]
 >>> caspian.state("Persia").name
 'Iran'
@@ -12,199 +13,239 @@ query, not at import. Every record carries the public sources its facts were rea
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from types import FunctionType
 from typing import TYPE_CHECKING, Any
 
+from caspian._version import __data_version__ as __data_version__
+from caspian._version import __version__ as __version__
+from caspian.errors import __all__ as _ERRORS
 from caspian.errors import (
-    AmbiguousKeyError,
-    ArgumentTypeError,
-    CaspianError,
-    DataError,
-    InvalidQueryError,
-    NotFoundError,
-    Problem,
+    AmbiguousKeyError as AmbiguousKeyError,
+)
+from caspian.errors import (
+    ArgumentTypeError as ArgumentTypeError,
+)
+from caspian.errors import (
+    CaspianError as CaspianError,
+)
+from caspian.errors import (
+    DataError as DataError,
+)
+from caspian.errors import (
+    InvalidQueryError as InvalidQueryError,
+)
+from caspian.errors import (
+    MissingDependencyError as MissingDependencyError,
+)
+from caspian.errors import (
+    NotFoundError as NotFoundError,
+)
+from caspian.errors import (
+    Problem as Problem,
 )
 
 if TYPE_CHECKING:
-    from caspian.dataset import Dataset, YearOrDate
+    from caspian.dataset import Dataset as Dataset
+    from caspian.dataset import YearOrDate as YearOrDate
     from caspian.export import (
-        MissingDependencyError,
-        cite,
-        from_dict,
-        to_csv,
-        to_dataframe,
-        to_dict,
-        to_geojson,
-        to_json,
+        cite as cite,
+    )
+    from caspian.export import (
+        from_dict as from_dict,
+    )
+    from caspian.export import (
+        to_csv as to_csv,
+    )
+    from caspian.export import (
+        to_dataframe as to_dataframe,
+    )
+    from caspian.export import (
+        to_dict as to_dict,
+    )
+    from caspian.export import (
+        to_geojson as to_geojson,
+    )
+    from caspian.export import (
+        to_json as to_json,
     )
     from caspian.model import (
-        Agreement,
-        AgreementKind,
-        AgreementStatus,
-        Alternative,
-        Article,
-        Attendee,
-        Capacity,
-        CapacityUnit,
-        CapitalName,
-        Commodity,
-        Coordinates,
-        LocalName,
-        MeetingKind,
-        MeetingStatus,
-        Pipeline,
-        PipelineStatus,
-        Place,
-        Ratification,
-        RatificationStatus,
-        Record,
-        ReserveCategory,
-        ReserveEstimate,
-        ReserveUnit,
-        Source,
-        State,
-        Summit,
-        Topic,
+        Agreement as Agreement,
+    )
+    from caspian.model import (
+        AgreementKind as AgreementKind,
+    )
+    from caspian.model import (
+        AgreementStatus as AgreementStatus,
+    )
+    from caspian.model import (
+        Alternative as Alternative,
+    )
+    from caspian.model import (
+        Article as Article,
+    )
+    from caspian.model import (
+        Attendee as Attendee,
+    )
+    from caspian.model import (
+        Capacity as Capacity,
+    )
+    from caspian.model import (
+        CapacityUnit as CapacityUnit,
+    )
+    from caspian.model import (
+        CapitalName as CapitalName,
+    )
+    from caspian.model import (
+        Commodity as Commodity,
+    )
+    from caspian.model import (
+        Coordinates as Coordinates,
+    )
+    from caspian.model import (
+        Kind as Kind,
+    )
+    from caspian.model import (
+        LocalName as LocalName,
+    )
+    from caspian.model import (
+        Meeting as Meeting,
+    )
+    from caspian.model import (
+        MeetingKind as MeetingKind,
+    )
+    from caspian.model import (
+        MeetingStatus as MeetingStatus,
+    )
+    from caspian.model import (
+        Pipeline as Pipeline,
+    )
+    from caspian.model import (
+        PipelineStatus as PipelineStatus,
+    )
+    from caspian.model import (
+        Place as Place,
+    )
+    from caspian.model import (
+        Ratification as Ratification,
+    )
+    from caspian.model import (
+        RatificationStatus as RatificationStatus,
+    )
+    from caspian.model import (
+        Record as Record,
+    )
+    from caspian.model import (
+        ReserveCategory as ReserveCategory,
+    )
+    from caspian.model import (
+        ReserveEstimate as ReserveEstimate,
+    )
+    from caspian.model import (
+        ReserveUnit as ReserveUnit,
+    )
+    from caspian.model import (
+        Results as Results,
+    )
+    from caspian.model import (
+        Source as Source,
+    )
+    from caspian.model import (
+        SourceKind as SourceKind,
+    )
+    from caspian.model import (
+        State as State,
+    )
+    from caspian.model import (
+        Summit as Summit,
+    )
+    from caspian.model import (
+        Topic as Topic,
     )
 
-    __version__: str
-
-# Names loaded on first use, so that ``import caspian`` costs about as much as a plain module:
-# the record classes (and attrs) load with the first query or the first use of a class.
-_LAZY = {
-    "Dataset": "caspian.dataset",
-    "YearOrDate": "caspian.dataset",
-    "Agreement": "caspian.model",
-    "AgreementKind": "caspian.model",
-    "AgreementStatus": "caspian.model",
-    "Alternative": "caspian.model",
-    "Article": "caspian.model",
-    "Attendee": "caspian.model",
-    "Capacity": "caspian.model",
-    "CapacityUnit": "caspian.model",
-    "CapitalName": "caspian.model",
-    "Commodity": "caspian.model",
-    "Coordinates": "caspian.model",
-    "LocalName": "caspian.model",
-    "MeetingKind": "caspian.model",
-    "MeetingStatus": "caspian.model",
-    "Pipeline": "caspian.model",
-    "PipelineStatus": "caspian.model",
-    "Place": "caspian.model",
-    "Ratification": "caspian.model",
-    "RatificationStatus": "caspian.model",
-    "Record": "caspian.model",
-    "ReserveCategory": "caspian.model",
-    "ReserveEstimate": "caspian.model",
-    "ReserveUnit": "caspian.model",
-    "Source": "caspian.model",
-    "State": "caspian.model",
-    "Summit": "caspian.model",
-    "Topic": "caspian.model",
-    "MissingDependencyError": "caspian.export",
-    "cite": "caspian.export",
-    "from_dict": "caspian.export",
-    "to_csv": "caspian.export",
-    "to_dataframe": "caspian.export",
-    "to_dict": "caspian.export",
-    "to_geojson": "caspian.export",
-    "to_json": "caspian.export",
+# The one listing of the names loaded on first use (so that ``import caspian`` stays cheap):
+# module -> names. ``__all__`` (at the end of this module) and ``__dir__`` are derived from
+# it, the errors' own ``__all__`` and the functions defined here; a test pins the
+# ``TYPE_CHECKING`` imports above to it.
+_LAZY_MODULES: dict[str, tuple[str, ...]] = {
+    "caspian.dataset": ("Dataset", "YearOrDate"),
+    "caspian.export": (
+        "cite",
+        "from_dict",
+        "to_csv",
+        "to_dataframe",
+        "to_dict",
+        "to_geojson",
+        "to_json",
+    ),
+    "caspian.model": (
+        "Agreement",
+        "AgreementKind",
+        "AgreementStatus",
+        "Alternative",
+        "Article",
+        "Attendee",
+        "Capacity",
+        "CapacityUnit",
+        "CapitalName",
+        "Commodity",
+        "Coordinates",
+        "Kind",
+        "LocalName",
+        "Meeting",
+        "MeetingKind",
+        "MeetingStatus",
+        "Pipeline",
+        "PipelineStatus",
+        "Place",
+        "Ratification",
+        "RatificationStatus",
+        "Record",
+        "ReserveCategory",
+        "ReserveEstimate",
+        "ReserveUnit",
+        "Results",
+        "Source",
+        "SourceKind",
+        "State",
+        "Summit",
+        "Topic",
+    ),
 }
-
-#: The version of the packaged data (year.month.serial); cite it with the records you use.
-__data_version__ = "2026.11.0"
-
-__all__ = [
-    "Agreement",
-    "AgreementKind",
-    "AgreementStatus",
-    "Alternative",
-    "AmbiguousKeyError",
-    "ArgumentTypeError",
-    "Article",
-    "Attendee",
-    "Capacity",
-    "CapacityUnit",
-    "CapitalName",
-    "CaspianError",
-    "Commodity",
-    "Coordinates",
-    "DataError",
-    "Dataset",
-    "InvalidQueryError",
-    "LocalName",
-    "MeetingKind",
-    "MeetingStatus",
-    "MissingDependencyError",
-    "NotFoundError",
-    "Pipeline",
-    "PipelineStatus",
-    "Place",
-    "Problem",
-    "Ratification",
-    "RatificationStatus",
-    "Record",
-    "ReserveCategory",
-    "ReserveEstimate",
-    "ReserveUnit",
-    "Source",
-    "State",
-    "Summit",
-    "Topic",
-    "YearOrDate",
-    "agreement",
-    "agreements",
-    "articles",
-    "cite",
-    "from_dict",
-    "pipeline",
-    "pipelines",
-    "ratifications",
-    "reserves",
-    "state",
-    "states",
-    "summit",
-    "summits",
-    "to_csv",
-    "to_dataframe",
-    "to_dict",
-    "to_geojson",
-    "to_json",
-]
-
+_LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in names}
 
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
-    if module is not None:
-        import importlib
+    if module is None:
+        raise AttributeError(f"module 'caspian' has no attribute {name!r}")
+    import importlib
 
-        value = getattr(importlib.import_module(module), name)
-        globals()[name] = value
-        return value
-    if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            return version("caspian-diplomacy")
-        except PackageNotFoundError:  # pragma: no cover - running from a source tree
-            return "0+unknown"
-    raise AttributeError(f"module 'caspian' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 
-_PACKAGED: list[Dataset] = []
+def __dir__() -> list[str]:
+    return sorted(
+        {*__all__, "__version__", "__data_version__"}
+        | {n for n in globals() if n.startswith("__") and n.endswith("__")}
+    )
+
+
+_packaged: Callable[[], Dataset] | None = None
 
 
 def _data() -> Dataset:
-    """The packaged dataset, kept here after the first call for cheap repeated queries."""
-    if _PACKAGED:
-        return _PACKAGED[0]
-    from caspian.dataset import Dataset
+    """The packaged dataset (its one cache is :meth:`Dataset.packaged`)."""
+    global _packaged
+    if _packaged is None:
+        from caspian.dataset import Dataset
 
-    data = Dataset.packaged()
-    _PACKAGED[:] = [data]
-    return data
+        _packaged = Dataset.packaged
+    return _packaged()
 
 
-def summits(
+def meetings(
     *,
     after: YearOrDate | None = None,
     before: YearOrDate | None = None,
@@ -212,15 +253,17 @@ def summits(
     kind: MeetingKind | str | None = None,
     participant: str | State | None = None,
     status: MeetingStatus | str | None = None,
-) -> tuple[Summit, ...]:
-    """Diplomatic meetings in chronological order (planned meetings without a date come last).
+) -> tuple[Meeting, ...]:
+    """Diplomatic meetings of every kind, in chronological order (undated ones last).
+
+    Summits of heads of state are meetings too; :func:`summits` gives only them.
 
     Args:
         after: Keep meetings that started after this year (after its end) or date. Exclusive.
         before: Keep meetings that started before this year (before its start) or date. Exclusive.
         host: Keep meetings hosted by this state (a :class:`State` or any key for one).
-        kind: ``"summit"`` (heads of state), ``"ministerial"``, ``"negotiation"`` or
-            ``"conference"``, or a :class:`MeetingKind`.
+        kind: ``"summit"``, ``"ministerial"``, ``"conference"``, ``"forum"`` or
+            ``"negotiation"``, or a :class:`MeetingKind`.
         participant: Keep meetings this state took part in.
         status: ``"held"`` or ``"planned"``.
 
@@ -232,23 +275,74 @@ def summits(
         NotFoundError: a state key that names no state.
 
     >>> import caspian
-    >>> [s.id for s in caspian.summits(after=2007, before=2015, kind="summit")]
-    ['caspian-summit-2010', 'caspian-summit-2014']
-    >>> [s.name for s in caspian.summits(host="KZ", kind="summit")]
-    ['Fifth Caspian Summit (Aktau)']
+    >>> [m.id for m in caspian.meetings(after=2017, before=2019)]
+    ['cop-extraordinary-2018-moscow', 'fm-meeting-2018-aktau', 'caspian-summit-2018']
     """
-    return _data().summits(
+    return _data().meetings(
         after=after, before=before, host=host, kind=kind, participant=participant, status=status
     )
 
 
+def meeting(key: str | Meeting) -> Meeting:
+    """The meeting (of any kind, summits included) with this id, name or alias.
+
+    Aliases include the seed article's wording, such as ``"Nur-Sultan, 2017"``.
+
+    Raises:
+        NotFoundError: no meeting matches; the error suggests close matches.
+
+    >>> import caspian
+    >>> caspian.meeting("Nur-Sultan, 2017").city.name
+    'Moscow'
+    """
+    return _data().meeting(key)
+
+
+def summits(
+    *,
+    after: YearOrDate | None = None,
+    before: YearOrDate | None = None,
+    host: str | State | None = None,
+    participant: str | State | None = None,
+    status: MeetingStatus | str | None = None,
+) -> tuple[Summit, ...]:
+    """The Caspian Summits of heads of state, in chronological order (undated ones last).
+
+    Other meetings (foreign ministers, conferences, forums) are in :func:`meetings`.
+
+    Args:
+        after: Keep summits that started after this year (after its end) or date. Exclusive.
+        before: Keep summits that started before this year (before its start) or date. Exclusive.
+        host: Keep summits hosted by this state (a :class:`State` or any key for one).
+        participant: Keep summits this state took part in.
+        status: ``"held"`` or ``"planned"``.
+
+    A date filter leaves out a summit without a date (the planned seventh has none).
+
+    Raises:
+        ArgumentTypeError: an argument of the wrong type (``after="2007"``).
+        InvalidQueryError: an empty range, or an unknown status.
+        NotFoundError: a state key that names no state.
+
+    >>> import caspian
+    >>> [s.id for s in caspian.summits(after=2007)]
+    ['caspian-summit-2010', 'caspian-summit-2014', 'caspian-summit-2018', 'caspian-summit-2022']
+    >>> [s.name for s in caspian.summits(host="KZ")]
+    ['Fifth Caspian Summit (Aktau)']
+    """
+    return _data().summits(
+        after=after, before=before, host=host, participant=participant, status=status
+    )
+
+
 def summit(key: str | Summit) -> Summit:
-    """The meeting with this id, name or alias (case- and accent-insensitive).
+    """The Caspian Summit with this id, name or alias (case- and accent-insensitive).
 
     Aliases include the seed article's wording, such as ``"Tehran, 2007"``.
 
     Raises:
-        NotFoundError: no meeting matches; the error suggests close matches.
+        NotFoundError: no summit matches; the error suggests close matches, or names the
+            meeting the key leads to when it is not a summit.
 
     >>> import caspian
     >>> caspian.summit("Baku, 2010").start.isoformat()
@@ -298,7 +392,7 @@ def agreements(
     kind: AgreementKind | str | None = None,
     topic: Topic | str | None = None,
     in_force: bool | None = None,
-    summit: str | Summit | None = None,
+    meeting: str | Meeting | None = None,
     status: AgreementStatus | str | None = None,
 ) -> tuple[Agreement, ...]:
     """Documents in order of signing.
@@ -312,7 +406,7 @@ def agreements(
         topic: Keep documents on this :class:`Topic`.
         in_force: ``True`` keeps those in force; ``False`` keeps those known not to be (not
             yet in force, terminated, or non-binding). Documents of unknown status match neither.
-        summit: Keep documents signed at this meeting.
+        meeting: Keep documents signed or adopted at this meeting (a summit or another).
         status: An exact :class:`AgreementStatus`.
 
     >>> import caspian
@@ -326,7 +420,7 @@ def agreements(
         kind=kind,
         topic=topic,
         in_force=in_force,
-        summit=summit,
+        meeting=meeting,
         status=status,
     )
 
@@ -415,3 +509,14 @@ def reserves(
     (48.0, 'billion_barrels', 'U.S. Energy Information Administration')
     """
     return _data().reserves(commodity=commodity, category=category)
+
+
+#: Every public name: the errors, the names loaded on first use, and the functions above.
+__all__ = sorted(
+    {*_ERRORS, *_LAZY}
+    | {
+        name
+        for name, value in list(globals().items())
+        if isinstance(value, FunctionType) and value.__module__ == __name__ and name[0] != "_"
+    }
+)

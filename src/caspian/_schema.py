@@ -22,8 +22,8 @@ from typing import Any
 
 import attrs
 
-from caspian.dataset import FILES
-from caspian.model import RECORD_TYPES, Record
+from caspian._load import file_fields
+from caspian.model import KINDS, Record
 
 SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_BASE = "https://caspian-diplomacy.readthedocs.io/schema/"
@@ -67,13 +67,15 @@ def _define(cls: type, defs: dict[str, Any]) -> None:
     hints = typing.get_type_hints(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
+    names = file_fields(cls)
     for field in attrs.fields(cls):
-        if not field.init or field.metadata.get("derived"):
+        if field.name not in names:
             continue
         schema = _type_schema(hints[field.name], defs)
-        if field.name == "id" or (field.name in _REFERENCES.get(cls.__name__, ())):
-            schema = {**schema, "pattern": ID_PATTERN} if "type" in schema else schema
-        if field.name == "sources":
+        if field.name == "id" or "ref" in field.metadata:
+            schema = _with(schema, {"pattern": ID_PATTERN})
+        schema = _with(schema, field.metadata.get("limits", {}))
+        if field.name == "sources" and issubclass(cls, Record):
             schema = {**schema, "minItems": 1}
         properties[field.name] = schema
         if field.default is attrs.NOTHING:
@@ -86,7 +88,15 @@ def _define(cls: type, defs: dict[str, Any]) -> None:
     }
 
 
-_REFERENCES = {"Article": ("agreement",), "Ratification": ("agreement", "state")}
+def _with(schema: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` with ``extra`` keywords on its scalar part (or on its array's items)."""
+    if not extra:
+        return schema
+    if "anyOf" in schema:
+        return {"anyOf": [_with(schema["anyOf"][0], extra), *schema["anyOf"][1:]]}
+    if schema.get("type") == "array":
+        return {**schema, "items": _with(schema["items"], extra)}
+    return {**schema, **extra}
 
 
 def schema_for(record_type: type[Record]) -> dict[str, Any]:
@@ -98,7 +108,7 @@ def schema_for(record_type: type[Record]) -> dict[str, Any]:
     """
     defs: dict[str, Any] = {}
     _define(record_type, defs)
-    name = FILES[record_type]
+    name = record_type.KIND.file
     return {
         "$schema": SCHEMA_DRAFT,
         "$id": f"{SCHEMA_BASE}{name.replace('.json', '.schema.json')}",
@@ -120,8 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0]) if args else Path(__file__).parent / "data" / "schema"
     folder.mkdir(parents=True, exist_ok=True)
-    for record_type in RECORD_TYPES:
-        name = FILES[record_type].replace(".json", ".schema.json")
+    for record_type in KINDS:
+        name = record_type.KIND.file.replace(".json", ".schema.json")
         (folder / name).write_text(render(record_type), encoding="utf-8")
     return 0
 

@@ -1,1 +1,6 @@
-__version__ = "0.1.0"
+"""The library version (read by the build) and the data version (cited with the records)."""
+
+__version__ = "0.2.0"
+
+#: The version of the packaged data (year.month.serial); cite it with the records you use.
+__data_version__ = "2026.12.0"

@@ -1,96 +1,48 @@
 """The command line: ``caspian`` (or ``python -m caspian``), with subcommands mirroring the API.
 
-Output is an aligned table by default, or ``--format json`` / ``--format csv`` for pipes. Bad
-arguments and unknown keys end with exit status 2 and a one-line message, never a traceback.
+The subcommands are made from the record kinds and the query functions: ``caspian summits``
+takes the keyword arguments of :func:`caspian.summits` as options, and ``caspian summit KEY``
+looks one record up. Output is an aligned table of the kind's columns by default, or
+``--format json`` / ``csv`` / ``geojson`` for pipes. Bad arguments and unknown keys end with
+exit status 2 and a one-line message, never a traceback.
 
 >>> from caspian.cli import main
->>> main(["summits", "--after", "2017", "--kind", "summit"])
-id                   start       city      host          name
--------------------  ----------  --------  ------------  -------------------------------
-caspian-summit-2018  2018-08-12  Aktau     kazakhstan    Fifth Caspian Summit (Aktau)
-caspian-summit-2022  2022-06-29  Ashgabat  turkmenistan  Sixth Caspian Summit (Ashgabat)
+>>> main(["summits", "--after", "2017"])
+id                   name                             start       ordinal  city      host
+-------------------  -------------------------------  ----------  -------  --------  ------------
+caspian-summit-2018  Fifth Caspian Summit (Aktau)     2018-08-12  5        Aktau     kazakhstan
+caspian-summit-2022  Sixth Caspian Summit (Ashgabat)  2022-06-29  6        Ashgabat  turkmenistan
 0
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
+import inspect
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO
 
 import caspian
+from caspian._kind import Record, cell
+from caspian._version import __version__
+from caspian._vocabulary import _Vocabulary
 from caspian.errors import CaspianError
-from caspian.model import Record
+from caspian.model import KINDS
 
 EXAMPLES = """\
 examples:
-  caspian summits --after 2007 --host KZ
+  caspian summits --after 2007
+  caspian meetings --kind ministerial --after 2015
   caspian agreements --party RU --in-force
   caspian state iran
   caspian pipelines --through GE --format csv
-  caspian articles --agreement legal-status-convention --text pipeline
+  caspian articles legal-status-convention --text pipeline
   caspian ratifications legal-status-convention
   caspian cite --style bibtex
 """
-
-# Table columns per record type: (header, getter).
-Column = tuple[str, Callable[[Any], object]]
-COLUMNS: dict[str, list[Column]] = {
-    "State": [
-        ("id", lambda r: r.id),
-        ("iso", lambda r: r.iso_alpha2),
-        ("name", lambda r: r.name),
-        ("capital", lambda r: r.capital),
-        ("littoral", lambda r: "yes" if r.littoral else "no"),
-        ("years", lambda r: f"{r.from_year or ''}-{r.to_year or ''}"),
-    ],
-    "Summit": [
-        ("id", lambda r: r.id),
-        ("start", lambda r: r.start),
-        ("city", lambda r: r.city.name),
-        ("host", lambda r: r.host),
-        ("name", lambda r: r.name),
-    ],
-    "Agreement": [
-        ("id", lambda r: r.id),
-        ("signed", lambda r: r.signed),
-        ("kind", lambda r: r.kind.value),
-        ("status", lambda r: r.status.value),
-        ("in force", lambda r: r.in_force),
-        ("title", lambda r: r.short_title),
-    ],
-    "Article": [
-        ("agreement", lambda r: r.agreement),
-        ("no.", lambda r: r.number),
-        ("title", lambda r: r.title),
-        ("summary", lambda r: r.summary),
-    ],
-    "Ratification": [
-        ("agreement", lambda r: r.agreement),
-        ("state", lambda r: r.state),
-        ("status", lambda r: r.status.value),
-        ("date", lambda r: r.date),
-        ("instrument", lambda r: r.instrument),
-    ],
-    "Pipeline": [
-        ("id", lambda r: r.id),
-        ("commodity", lambda r: r.commodity.value),
-        ("status", lambda r: r.status.value),
-        ("km", lambda r: f"{r.length_km:g}" if r.length_km is not None else None),
-        ("capacity", lambda r: r.capacity),
-        ("route", lambda r: ">".join(r.route)),
-    ],
-    "ReserveEstimate": [
-        ("id", lambda r: r.id),
-        ("commodity", lambda r: r.commodity.value),
-        ("category", lambda r: r.category.value),
-        ("value", lambda r: f"{r.value:g}"),
-        ("unit", lambda r: r.unit.value),
-        ("year", lambda r: r.year),
-    ],
-}
-
 
 #: Widest cell in a table; longer text is cut with an ellipsis (use --format json for all).
 WIDTH = 60
@@ -107,20 +59,21 @@ def _fit(text: str) -> str:
 
 
 def table(records: Sequence[Record]) -> str:
-    """An aligned plain-text table of records.
+    """An aligned plain-text table of records, with the columns of their kind.
 
-    >>> print(table(caspian.pipelines(status="proposed")))
-    id             commodity  status    km   capacity         route
-    -------------  ---------  --------  ---  ---------------  -----------------------
-    trans-caspian  gas        proposed  300  30 bcm_per_year  turkmenistan>azerbaijan
+    >>> print(table(caspian.states(as_of=1828)))
+    id              name            iso_alpha2  capital           littoral  from_year  to_year
+    --------------  --------------  ----------  ----------------  --------  ---------  -------
+    qajar-persia    Qajar Persia                Tehran            True      1789       1925
+    russian-empire  Russian Empire              Saint Petersburg  True      1721       1917
     """
     if not records:
         return "(no records)"
-    columns = COLUMNS[type(records[0]).__name__]
-    cells = [[_fit("" if (v := get(r)) is None else str(v)) for _, get in columns] for r in records]
-    widths = [max(len(h), *(len(row[i]) for row in cells)) for i, (h, _) in enumerate(columns)]
+    columns = type(records[0]).KIND.columns
+    cells = [[_fit("" if (v := cell(r, c)) is None else str(v)) for c in columns] for r in records]
+    widths = [max(len(h), *(len(row[i]) for row in cells)) for i, h in enumerate(columns)]
     lines = [
-        "  ".join(h.ljust(w) for (h, _), w in zip(columns, widths, strict=True)).rstrip(),
+        "  ".join(h.ljust(w) for h, w in zip(columns, widths, strict=True)).rstrip(),
         "  ".join("-" * w for w in widths),
     ]
     for row in cells:
@@ -139,11 +92,71 @@ class _UsageError(Exception):
     pass
 
 
-def _year(text: str) -> int:
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def year_or_date(text: str) -> int | _dt.date:
+    """A command-line year (``2007``) or date (``2007-10-16``).
+
+    >>> year_or_date("2007"), year_or_date("2007-10-16")
+    (2007, datetime.date(2007, 10, 16))
+    """
     try:
-        return int(text)
+        if _DATE.fullmatch(text):
+            return _dt.date.fromisoformat(text)
+        if text.isdigit() and len(text) <= 4:
+            return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a year like 2007, got {text!r}") from None
+        pass
+    raise argparse.ArgumentTypeError(
+        f"expected a year like 2007 or a date like 2007-10-16, got {text!r}"
+    )
+
+
+def _choices(annotation: str) -> list[str] | None:
+    """The values of the vocabulary named in a parameter's annotation, if any."""
+    for enum in _Vocabulary.__subclasses__():
+        if re.search(rf"\b{enum.__name__}\b", annotation):
+            return [m.value for m in enum]
+    return None
+
+
+def _add_option(cmd: argparse.ArgumentParser, parameter: inspect.Parameter) -> None:
+    """An option for one parameter of a query function, typed from its annotation."""
+    annotation = str(parameter.annotation)
+    flag = "--" + parameter.name.replace("_", "-")
+    if annotation.startswith("bool"):
+        cmd.add_argument(flag, action=argparse.BooleanOptionalAction, default=None)
+        return
+    kwargs: dict[str, Any] = {"dest": parameter.name, "default": None}
+    if "YearOrDate" in annotation:
+        kwargs.update(type=year_or_date, metavar="YEAR|DATE")
+    choices = _choices(annotation)
+    if choices:
+        kwargs["help"] = "one of: " + ", ".join(choices)
+    if parameter.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD:
+        cmd.add_argument(
+            f"_{parameter.name}", nargs="?", metavar=parameter.name.upper(), default=None
+        )
+    cmd.add_argument(flag, **kwargs)
+
+
+def queries() -> dict[str, Callable[..., Any]]:
+    """The query function of each kind, by command name (``"summits"``)."""
+    return {kind.KIND.plural: getattr(caspian, kind.KIND.plural) for kind in KINDS}
+
+
+def lookups() -> dict[str, Callable[[str], Any]]:
+    """The lookup function of each kind that has one, by command name (``"summit"``)."""
+    return {
+        kind.KIND.noun: getattr(caspian, kind.KIND.noun)
+        for kind in KINDS
+        if kind.KIND.keys and hasattr(caspian, kind.KIND.noun)
+    }
+
+
+def _summary(function: Callable[..., Any]) -> str:
+    return (function.__doc__ or "").strip().splitlines()[0].rstrip(".")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -154,122 +167,54 @@ def build_parser() -> argparse.ArgumentParser:
     """
     parser = _Parser(
         prog="caspian",
-        description="Query Caspian littoral-state diplomacy data: meetings, agreements, "
-        "articles, states and pipelines.",
+        description="Query Caspian littoral-state diplomacy data: meetings, summits, "
+        "agreements, articles, ratifications, states, pipelines and reserves.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"caspian {caspian.__version__}")
+    parser.add_argument("--version", action="version", version=f"caspian {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        cmd = sub.add_parser(
-            name,
-            help=help_text,
-            description=help_text,
-            epilog=EXAMPLES,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
+    def command(name: str, function: Callable[..., Any]) -> argparse.ArgumentParser:
+        cmd = sub.add_parser(name, help=_summary(function), description=_summary(function))
         cmd.add_argument(
             "--format",
-            choices=("table", "json", "csv"),
+            choices=("table", "json", "csv", "geojson"),
             default="table",
             help="output format (default: table)",
         )
         return cmd
 
-    cmd = command("summits", "meetings in chronological order")
-    cmd.add_argument("--after", type=_year, help="started after this year (exclusive)")
-    cmd.add_argument("--before", type=_year, help="started before this year (exclusive)")
-    cmd.add_argument("--host", help="host state (id, ISO code or name)")
-    cmd.add_argument("--kind", help="summit, ministerial, negotiation or conference")
-    cmd.add_argument("--participant", help="a state that took part")
-    cmd = command("summit", "one meeting by id, name or alias")
-    cmd.add_argument("key")
-    cmd = command("states", "states (today's, or those of a year with --as-of)")
-    cmd.add_argument(
-        "--littoral", action="store_true", default=None, help="only the littoral states"
-    )
-    cmd.add_argument("--as-of", type=_year, help="the entities that existed in this year")
-    cmd = command("state", "one state by id, ISO code, name or alias")
-    cmd.add_argument("key")
-    cmd = command("agreements", "documents in order of signing")
-    cmd.add_argument("--party", help="a state that is a party")
-    cmd.add_argument("--after", type=_year, help="signed after this year (exclusive)")
-    cmd.add_argument("--before", type=_year, help="signed before this year (exclusive)")
-    cmd.add_argument("--kind", help="treaty, convention, protocol, agreement, declaration, ...")
-    cmd.add_argument("--topic", help="a topic such as pipelines or security")
-    cmd.add_argument("--summit", help="the meeting where they were signed")
-    force = cmd.add_mutually_exclusive_group()
-    force.add_argument(
-        "--in-force", dest="in_force", action="store_true", default=None, help="only those in force"
-    )
-    force.add_argument(
-        "--not-in-force",
-        dest="in_force",
-        action="store_false",
-        help="only those known not to be in force",
-    )
-    cmd = command("agreement", "one document by id, title or alias")
-    cmd.add_argument("key")
-    cmd = command("articles", "articles, optionally of one agreement and matching a text")
-    cmd.add_argument("--agreement", help="the agreement (id, title or alias)")
-    cmd.add_argument("--text", help="text to look for in the title and summary")
-    cmd.add_argument("--topic", help="a topic such as navigation")
-    cmd = command("ratifications", "ratifications of an agreement, or all")
-    cmd.add_argument("agreement", nargs="?", help="the agreement (id, title or alias)")
-    cmd.add_argument("--state", help="a state")
-    cmd = command("pipelines", "pipelines")
-    cmd.add_argument("--through", help="a state on the route")
-    cmd.add_argument("--commodity", help="oil or gas")
-    cmd.add_argument("--status", help="operational, under_construction, proposed or stalled")
-    cmd = command("pipeline", "one pipeline by id, name or alias")
-    cmd.add_argument("key")
-    command("reserves", "estimates of the region's oil and gas")
+    for name, function in queries().items():
+        cmd = command(name, function)
+        for parameter in inspect.signature(function).parameters.values():
+            _add_option(cmd, parameter)
+    for name, function in lookups().items():
+        command(name, function).add_argument("key")
     cite = sub.add_parser("cite", help="how to cite the data")
     cite.add_argument("--style", choices=("text", "bibtex"), default="text")
     return parser
 
 
 def _run(args: argparse.Namespace) -> Sequence[Record] | str:
-    c = args.command
-    if c == "summits":
-        return caspian.summits(
-            after=args.after,
-            before=args.before,
-            host=args.host,
-            kind=args.kind,
-            participant=args.participant,
-        )
-    if c == "states":
-        return caspian.states(littoral=args.littoral, as_of=args.as_of)
-    if c == "agreements":
-        return caspian.agreements(
-            party=args.party,
-            after=args.after,
-            before=args.before,
-            kind=args.kind,
-            topic=args.topic,
-            in_force=args.in_force,
-            summit=args.summit,
-        )
-    if c == "articles":
-        return caspian.articles(args.agreement, text=args.text, topic=args.topic)
-    if c == "ratifications":
-        return caspian.ratifications(args.agreement, state=args.state)
-    if c == "pipelines":
-        return caspian.pipelines(through=args.through, commodity=args.commodity, status=args.status)
-    if c == "reserves":
-        return caspian.reserves()
-    if c == "cite":
+    command = args.command
+    if command == "cite":
         return caspian.cite(args.style)
-    lookup: dict[str, Callable[[str], Record]] = {
-        "summit": caspian.summit,
-        "state": caspian.state,
-        "agreement": caspian.agreement,
-        "pipeline": caspian.pipeline,
-    }
-    return (lookup[c](args.key),)
+    single = lookups().get(command)
+    if single is not None:
+        return (single(args.key),)
+    function = queries()[command]
+    given: dict[str, Any] = {}
+    for parameter in inspect.signature(function).parameters.values():
+        value = getattr(args, parameter.name)
+        positional = getattr(args, f"_{parameter.name}", None)
+        if positional is not None:
+            if value is not None:
+                raise _UsageError(f"caspian {command}: {parameter.name} given twice")
+            value = positional
+        if value is not None:
+            given[parameter.name] = value
+    return function(**given)  # type: ignore[no-any-return]
 
 
 def main(
@@ -300,11 +245,15 @@ def main(
         print(result, file=out)
         return 0
     fmt = getattr(args, "format", "table")
+    single = args.command in lookups()
     if fmt == "json":
-        single = args.command in ("summit", "state", "agreement", "pipeline")
         print(caspian.to_json(result[0] if single else result), file=out)
     elif fmt == "csv":
         print(caspian.to_csv(result), file=out, end="")
+    elif fmt == "geojson":
+        import json
+
+        print(json.dumps(caspian.to_geojson(result), ensure_ascii=False, indent=2), file=out)
     else:
         print(table(result), file=out)
     return 0

@@ -2,7 +2,9 @@
 
 Every exception derives from :class:`CaspianError`, so ``except caspian.CaspianError`` catches all
 of them. Each also derives from the built-in exception that fits it (:class:`LookupError`,
-:class:`ValueError` or :class:`TypeError`), so code that already catches those keeps working.
+:class:`ValueError`, :class:`TypeError` or :class:`ImportError`), so code that already catches
+those keeps working. Every error keeps its constructor arguments in ``args``, so it pickles and
+crosses process boundaries (``multiprocessing``, ``concurrent.futures``) intact.
 
 >>> import caspian
 >>> try:
@@ -15,6 +17,7 @@ state Atlantis
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 __all__ = [
     "AmbiguousKeyError",
@@ -22,6 +25,7 @@ __all__ = [
     "CaspianError",
     "DataError",
     "InvalidQueryError",
+    "MissingDependencyError",
     "NotFoundError",
     "Problem",
 ]
@@ -42,7 +46,8 @@ class NotFoundError(CaspianError, LookupError):
     Attributes:
         key: The key that was looked up, as given.
         kind: The kind of record looked for (``"state"``, ``"summit"``, ...).
-        suggestions: Up to three close matches, best first.
+        suggestions: The ids of up to three close matches, best first.
+        hint: Where to look instead, when the key names a record of another kind.
 
     >>> import caspian
     >>> try:
@@ -59,18 +64,24 @@ class NotFoundError(CaspianError, LookupError):
         key: object,
         kind: str,
         suggestions: Sequence[tuple[str, str]] = (),
+        hint: str | None = None,
     ) -> None:
+        pairs = tuple((ident, label) for ident, label in suggestions)
+        super().__init__(key, kind, pairs, hint)
         self.key = key
         self.kind = kind
-        self.suggestions: tuple[str, ...] = tuple(ident for ident, _ in suggestions)
-        message = f"no {kind} matches {key!r}"
-        if suggestions:
-            hints = ", ".join(f"{ident!r} ({label})" for ident, label in suggestions)
-            message += f"; did you mean {hints}?"
-        super().__init__(message)
+        self.suggestions: tuple[str, ...] = tuple(ident for ident, _ in pairs)
+        self.hint = hint
 
     def __str__(self) -> str:
-        return str(self.args[0])
+        message = f"no {self.kind} matches {_shown(self.key)}"
+        if self.hint:
+            return f"{message}; {self.hint}"
+        pairs: tuple[tuple[str, str], ...] = self.args[2]
+        if pairs:
+            hints = ", ".join(f"{ident!r} ({label})" for ident, label in pairs)
+            message += f"; did you mean {hints}?"
+        return message
 
 
 class AmbiguousKeyError(CaspianError, LookupError):
@@ -88,14 +99,14 @@ class AmbiguousKeyError(CaspianError, LookupError):
     """
 
     def __init__(self, key: object, kind: str, candidates: Sequence[str]) -> None:
+        super().__init__(key, kind, tuple(candidates))
         self.key = key
         self.kind = kind
         self.candidates: tuple[str, ...] = tuple(candidates)
-        names = ", ".join(repr(c) for c in self.candidates)
-        super().__init__(f"{key!r} names more than one {kind}: {names}; use one of these ids")
 
     def __str__(self) -> str:
-        return str(self.args[0])
+        names = ", ".join(repr(c) for c in self.candidates)
+        return f"{_shown(self.key)} names more than one {self.kind}: {names}; use one of these ids"
 
 
 class InvalidQueryError(CaspianError, ValueError):
@@ -125,11 +136,19 @@ class ArgumentTypeError(CaspianError, TypeError):
     """
 
 
-class Problem:
-    """One problem found in data files: where it is and what is wrong.
+class MissingDependencyError(CaspianError, ImportError):
+    """An optional dependency is needed for this call; the message names the extra to install.
+
+    >>> issubclass(MissingDependencyError, ImportError)
+    True
+    """
+
+
+class Problem(NamedTuple):
+    """One problem found in data: where it is and what is wrong.
 
     Attributes:
-        file: The data file (``"summits.json"``).
+        file: The data file (``"summits.json"``), or ``""`` for a record given in memory.
         record: The record's id, or ``"[index]"`` when the id is unknown.
         path: The field path inside the record (``"start"``, ``"city.coordinates"``), or ``""``.
         message: What is wrong.
@@ -138,37 +157,18 @@ class Problem:
     summits.json: caspian-summit-2002: start: expected a date
     """
 
-    __slots__ = ("file", "message", "path", "record")
-
-    def __init__(self, file: str, record: str, path: str, message: str) -> None:
-        self.file = file
-        self.record = record
-        self.path = path
-        self.message = message
+    file: str
+    record: str
+    path: str
+    message: str
 
     def __str__(self) -> str:
         parts = [p for p in (self.file, self.record, self.path) if p]
         return ": ".join([*parts, self.message])
 
-    def __repr__(self) -> str:
-        return f"Problem({self.file!r}, {self.record!r}, {self.path!r}, {self.message!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Problem):
-            return NotImplemented
-        return (self.file, self.record, self.path, self.message) == (
-            other.file,
-            other.record,
-            other.path,
-            other.message,
-        )
-
-    def __hash__(self) -> int:
-        return hash((self.file, self.record, self.path, self.message))
-
 
 class DataError(CaspianError, ValueError):
-    """Data files are invalid: malformed JSON, wrong structure, or broken integrity rules.
+    """Data is invalid: malformed JSON, wrong structure, or broken integrity rules.
 
     Every problem found is listed, not only the first, and nothing half-loaded is returned.
 
@@ -182,13 +182,30 @@ class DataError(CaspianError, ValueError):
     """
 
     def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems: tuple[Problem, ...] = tuple(problems)
+        found = tuple(Problem(*p) for p in problems)
+        super().__init__(found)
+        self.problems: tuple[Problem, ...] = found
+
+    def __str__(self) -> str:
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the data:"
         shown = [f"  {p}" for p in self.problems[:50]]
         if count > 50:
             shown.append(f"  ... and {count - 50} more")
-        super().__init__("\n".join([head, *shown]))
+        return "\n".join([head, *shown])
 
-    def __str__(self) -> str:
-        return str(self.args[0])
+
+def _shown(value: object, limit: int = 80) -> str:
+    """``repr(value)``, cut to ``limit`` characters so that a message stays one short line.
+
+    >>> _shown("x" * 100)[-4:], len(_shown("x" * 100))
+    ("xx…'", 80)
+    >>> _shown(10**5000)
+    '<an integer of 16610 bits>'
+    """
+    if isinstance(value, int) and value.bit_length() > 200:
+        return f"<an integer of {value.bit_length()} bits>"
+    if isinstance(value, str) and len(value) > limit:
+        value = value[:limit]
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 2] + "…" + text[-1]

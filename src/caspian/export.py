@@ -12,7 +12,6 @@ exported with :func:`to_dict` and structured back is equal to the original.
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 from collections.abc import Iterable, Sequence
@@ -21,14 +20,19 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
-from caspian.errors import CaspianError
-from caspian.model import Agreement, Pipeline, Record, State, Summit
+from caspian._html import record_html, records_html
+from caspian._kind import Record, Value
+from caspian._load import converter, problems_of
+from caspian._rules import check
+from caspian._version import __data_version__, __version__
+from caspian.dataset import Dataset
+from caspian.errors import ArgumentTypeError, DataError, MissingDependencyError, Problem, _shown
+from caspian.model import Agreement, Meeting, Pipeline
 
 if TYPE_CHECKING:
     import pandas
 
 __all__ = [
-    "MissingDependencyError",
     "cite",
     "from_dict",
     "record_html",
@@ -40,24 +44,23 @@ __all__ = [
     "to_json",
 ]
 
-R = TypeVar("R", bound=Record)
-
-
-class MissingDependencyError(CaspianError, ImportError):
-    """An optional dependency is needed for this call; the message names the extra to install.
-
-    >>> issubclass(MissingDependencyError, ImportError)
-    True
-    """
+R = TypeVar("R", bound="Record | Value")
 
 
 def _records(obj: Record | Iterable[Record]) -> list[Record]:
     if isinstance(obj, Record):
         return [obj]
+    if isinstance(obj, (str, bytes)) or not isinstance(obj, Iterable):
+        raise ArgumentTypeError(
+            f"expected a caspian record or an iterable of records, not {type(obj).__name__}: "
+            f"{_shown(obj)}"
+        )
     items = list(obj)
     for item in items:
         if not isinstance(item, Record):
-            raise TypeError(f"expected caspian records, got {type(item).__name__}: {item!r}")
+            raise ArgumentTypeError(
+                f"expected caspian records, got {type(item).__name__}: {_shown(item)}"
+            )
     return items
 
 
@@ -72,18 +75,21 @@ def to_dict(obj: Record | Iterable[Record]) -> dict[str, Any] | list[dict[str, A
     >>> [d["id"] for d in caspian.to_dict(caspian.pipelines(commodity="oil"))][:2]
     ['baku-tbilisi-ceyhan', 'caspian-pipeline-consortium']
     """
-    from caspian._convert import converter
-
     if isinstance(obj, Record):
         return converter.unstructure(obj)  # type: ignore[no-any-return]
     return [converter.unstructure(r) for r in _records(obj)]
 
 
-def from_dict(data: dict[str, Any], record_type: type[R]) -> R:
+def from_dict(data: dict[str, Any], record_type: type[R], *, dataset: Any = None) -> R:
     """Structure a dict made by :func:`to_dict` back into a record (the round trip).
 
+    The dict is validated exactly as a record in a data file is: its structure, then the
+    integrity rules, with references resolved against ``dataset`` (the packaged one by
+    default). The record returned belongs to that dataset, so its navigation methods work.
+
     Raises:
-        DataError: if the dict does not describe a valid record.
+        DataError: if the dict does not describe a valid record (every problem is listed).
+        ArgumentTypeError: if ``data`` is not a dict or ``record_type`` not a record class.
 
     >>> import caspian
     >>> iran = caspian.state("IR")
@@ -92,18 +98,28 @@ def from_dict(data: dict[str, Any], record_type: type[R]) -> R:
     """
     import cattrs
 
-    from caspian._convert import converter, explain
-    from caspian.errors import DataError, Problem
-
+    if not (isinstance(record_type, type) and issubclass(record_type, (Record, Value))):
+        raise ArgumentTypeError(
+            f"record_type must be a caspian record or value class, not {_shown(record_type)}"
+        )
+    if not isinstance(data, dict):
+        raise ArgumentTypeError(f"data must be a dict, not {type(data).__name__}: {_shown(data)}")
+    label = data.get("id") if isinstance(data.get("id"), str) else ""
     try:
-        return converter.structure(data, record_type)
+        record = converter.structure(data, record_type)
     except cattrs.ClassValidationError as error:
-        label = str(data.get("id", "")) if isinstance(data, dict) else ""
-        problems = []
-        for message in cattrs.transform_error(error, path="", format_exception=explain):
-            text, _, where = message.rpartition(" @ ")
-            problems.append(Problem("", label, where.lstrip("."), text or message))
-        raise DataError(problems) from None
+        raise DataError(problems_of(error, "", str(label)[:80])) from None
+    if not isinstance(record, Record):
+        return record
+    if dataset is None:
+        dataset = Dataset.packaged()
+    if not isinstance(dataset, Dataset):
+        raise ArgumentTypeError(f"dataset must be a Dataset, not {_shown(dataset)}")
+    found: list[Problem] = check({type(record): [record]}, lambda _: "", known=dataset.records)
+    if found:
+        raise DataError(found)
+    object.__setattr__(record, "_dataset", dataset)
+    return record
 
 
 def to_json(obj: Record | Iterable[Record], *, indent: int | None = 2) -> str:
@@ -148,9 +164,9 @@ def to_csv(records: Record | Iterable[Record]) -> str:
     ``attendees``, ``alternatives``) are JSON text in one cell. Missing values are empty cells.
 
     >>> import caspian
-    >>> text = caspian.to_csv(caspian.summits(kind="summit", before=2008))
+    >>> text = caspian.to_csv(caspian.summits(before=2008))
     >>> text.splitlines()[0].split(",")[:4]
-    ['id', 'name', 'aliases', 'kind']
+    ['id', 'name', 'aliases', 'status']
     >>> text.splitlines()[1].split(",")[0]
     'caspian-summit-2002'
     """
@@ -175,7 +191,7 @@ def to_dataframe(records: Record | Iterable[Record]) -> pandas.DataFrame:
         MissingDependencyError: pandas is not installed.
 
     >>> import caspian
-    >>> frame = caspian.to_dataframe(caspian.summits(kind="summit"))
+    >>> frame = caspian.to_dataframe(caspian.summits())
     >>> str(frame["start"].dtype), str(frame["kind"].dtype)
     ('datetime64[s]', 'category')
     """
@@ -267,7 +283,7 @@ def to_geojson(records: Record | Iterable[Record]) -> dict[str, Any]:
     features: list[dict[str, Any]] = []
     for record in _records(records):
         base = {"id": record.id, "record_type": type(record).__name__}
-        if isinstance(record, Summit) and record.city.coordinates:
+        if isinstance(record, Meeting) and record.city.coordinates:
             features.append(
                 _point(
                     record.city.name,
@@ -319,102 +335,6 @@ def to_geojson(records: Record | Iterable[Record]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-# -- notebooks ------------------------------------------------------------------------------
-
-_COLUMNS: dict[type[Record], tuple[str, ...]] = {
-    State: (
-        "id",
-        "name",
-        "official_name",
-        "iso_alpha2",
-        "capital",
-        "littoral",
-        "from_year",
-        "to_year",
-    ),
-    Summit: ("id", "name", "kind", "city", "start", "end", "host"),
-    Agreement: ("id", "short_title", "kind", "signed", "status", "in_force", "parties"),
-    Pipeline: ("id", "name", "commodity", "status", "length_km", "capacity", "route"),
-}
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, tuple):
-        return ", ".join(_cell(v) for v in value)
-    if isinstance(value, Enum):
-        return str(value.value)
-    if attrs.has(type(value)) and hasattr(value, "name"):
-        return str(value.name)
-    return str(value)
-
-
-def _columns(record_type: type[Record]) -> tuple[str, ...]:
-    if record_type in _COLUMNS:
-        return _COLUMNS[record_type]
-    return tuple(
-        f.name
-        for f in attrs.fields(record_type)
-        if f.init and f.name not in ("sources", "notes", "alternatives", "summary")
-    )[:7]
-
-
-def records_html(records: Sequence[Record]) -> str:
-    """An HTML table of records (one row each), with every value escaped.
-
-    >>> import caspian
-    >>> records_html(caspian.pipelines(status="proposed")).count("<tr>")
-    2
-    """
-    if not records:
-        return "<p><em>no records</em></p>"
-    columns = _columns(type(records[0]))
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
-    body = "".join(
-        "<tr>"
-        + "".join(f"<td>{html.escape(_cell(getattr(r, c, None)))}</td>" for c in columns)
-        + "</tr>"
-        for r in records
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def record_html(record: Record) -> str:
-    """An HTML table of one record's fields (field, value), with links to its sources.
-
-    >>> import caspian
-    >>> "<th>official_name</th>" in record_html(caspian.state("IR"))
-    True
-    """
-    rows = []
-    for field in attrs.fields(type(record)):
-        if not field.init or field.name == "sources":
-            continue
-        value = getattr(record, field.name)
-        if value in (None, ()):
-            continue
-        if field.name in (
-            "articles",
-            "ratifications",
-            "alternatives",
-            "attendees",
-            "capital_history",
-            "native_names",
-        ):
-            text = f"{len(value)} item{'s' if len(value) != 1 else ''}"
-        else:
-            text = _cell(value)
-        rows.append(f"<tr><th>{html.escape(field.name)}</th><td>{html.escape(text)}</td></tr>")
-    links = "<br>".join(
-        f'<a href="{html.escape(s.url, quote=True)}">{html.escape(s.title)}</a>'
-        for s in record.sources
-    )
-    rows.append(f"<tr><th>sources</th><td>{links}</td></tr>")
-    title = html.escape(f"{type(record).__name__} {record.id}")
-    return f"<table><caption>{title}</caption><tbody>{''.join(rows)}</tbody></table>"
-
-
 # -- citation --------------------------------------------------------------------------------
 
 
@@ -423,15 +343,13 @@ def cite(style: str = "text") -> str:
 
     >>> import caspian
     >>> print(caspian.cite())  # doctest: +ELLIPSIS
-    The caspian developers (2026). caspian-diplomacy: ... data version 2026.11.0 ...
+    The caspian developers (2026). caspian-diplomacy: ... data version 2026.12.0 ...
     """
-    from caspian import __data_version__
-
     url = "https://github.com/caspian-diplomacy/caspian"
     if style == "text":
         return (
             "The caspian developers (2026). caspian-diplomacy: Caspian littoral-state diplomacy "
-            f"data, data version {__data_version__} (library {_library_version()}). {url}. "
+            f"data, data version {__data_version__} (library {__version__}). {url}. "
             "Data licensed CC BY-SA 4.0; derived in part from the Wikipedia article "
             "'Diplomacy of the Caspian littoral states'."
         )
@@ -449,9 +367,3 @@ def cite(style: str = "text") -> str:
     from caspian.errors import InvalidQueryError
 
     raise InvalidQueryError(f"style must be 'text' or 'bibtex', got {style!r}")
-
-
-def _library_version() -> str:
-    import caspian
-
-    return str(caspian.__version__)

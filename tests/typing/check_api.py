@@ -13,6 +13,7 @@ from caspian import (
     Agreement,
     Article,
     Dataset,
+    Meeting,
     Pipeline,
     Ratification,
     ReserveEstimate,
@@ -22,10 +23,12 @@ from caspian import (
 
 assert_type(caspian.summits(), tuple[Summit, ...])
 assert_type(
-    caspian.summits(after=2007, before=dt.date(2020, 1, 1), host="KZ", kind="summit"),
+    caspian.summits(after=2007, before=dt.date(2020, 1, 1), host="KZ", status="held"),
     tuple[Summit, ...],
 )
 assert_type(caspian.summit("caspian-summit-2018"), Summit)
+assert_type(caspian.meetings(kind="ministerial", participant="IR"), tuple[Meeting, ...])
+assert_type(caspian.meeting("Nur-Sultan, 2017"), Meeting)
 assert_type(caspian.states(littoral=True, as_of=1828), tuple[State, ...])
 assert_type(caspian.state("IR"), State)
 assert_type(
@@ -44,7 +47,10 @@ assert_type(caspian.reserves(commodity="gas"), tuple[ReserveEstimate, ...])
 data = Dataset.packaged()
 assert_type(data, Dataset)
 assert_type(Dataset.from_directory("data", base=data), Dataset)
-assert_type(data.summits(kind=caspian.MeetingKind.SUMMIT), tuple[Summit, ...])
+assert_type(data.summits(status=caspian.MeetingStatus.HELD), tuple[Summit, ...])
+assert_type(data.meetings(kind=caspian.MeetingKind.SUMMIT), tuple[Meeting, ...])
+assert_type(data.records(caspian.Pipeline), tuple[Pipeline, ...])
+assert_type(data.records(Summit)[0].ordinal, int)
 assert_type(data.state(caspian.state("IR")), State)
 
 summit = caspian.summit("caspian-summit-2018")
@@ -52,19 +58,27 @@ assert_type(summit.start, dt.date | None)
 assert_type(summit.city, caspian.Place)
 assert_type(summit.host_state(), State | None)
 assert_type(summit.signed_agreements(), tuple[Agreement, ...])
-assert_type(summit.agreements, tuple[str, ...])
+assert_type(summit.ordinal, int)
+assert_type(summit.kind, caspian.MeetingKind)
 assert_type(summit.year, int | None)
 
 agreement = caspian.agreement("legal-status-convention")
 assert_type(agreement.articles, tuple[Article, ...])
 assert_type(agreement.article(1), Article)
 assert_type(agreement.party_states(), tuple[State, ...])
-assert_type(agreement.meeting(), Summit | None)
+assert_type(agreement.signing_meeting(), Meeting | None)
+assert_type(agreement.meeting, str | None)
+assert_type(agreement.in_force_date, dt.date | None)
+assert_type(agreement.ratifications, tuple[Ratification, ...])
 assert_type(agreement.ratified_by(), tuple[State, ...])
 assert_type(agreement.status, caspian.AgreementStatus)
 
 state = caspian.state("KZ")
 assert_type(state.pipelines(), tuple[Pipeline, ...])
+assert_type(state.meetings(), tuple[Meeting, ...])
+assert_type(state.summits(), tuple[Summit, ...])
+assert_type(state.ratifications(), tuple[Ratification, ...])
+assert_type(state.dataset, Dataset)
 assert_type(state.capital_on(dt.date(2020, 1, 1)), str | None)
 assert_type(state.successor_state(), State | None)
 

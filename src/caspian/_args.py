@@ -1,0 +1,105 @@
+"""Argument checks shared by every query: dates and years, flags, vocabularies, search text.
+
+Each check returns the normalised value or raises :class:`~caspian.ArgumentTypeError` (wrong
+type) or :class:`~caspian.InvalidQueryError` (right type, impossible value), with a message
+that names the argument, shows the value and says what was expected.
+
+>>> bound("after", 2007, end_of_year=True)
+datetime.date(2007, 12, 31)
+>>> from caspian import MeetingStatus
+>>> vocabulary("status", "Planned", MeetingStatus)
+MeetingStatus.PLANNED
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from enum import Enum
+from typing import TypeVar
+
+from caspian._keys import normalize, suggest
+from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
+
+__all__ = ["YearOrDate", "bound", "date_range", "flag", "text", "vocabulary"]
+
+E = TypeVar("E", bound=Enum)
+
+#: What the date filters take: a year (``2007``) or a :class:`datetime.date`.
+YearOrDate = int | _dt.date
+
+
+def bound(name: str, value: YearOrDate | None, *, end_of_year: bool) -> _dt.date | None:
+    """A year or date argument as a date (a year's last day with ``end_of_year``)."""
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not 1 <= value <= 9999:
+            raise InvalidQueryError(f"{name} must be a year from 1 to 9999, got {_shown(value)}")
+        return _dt.date(value, 12, 31) if end_of_year else _dt.date(value, 1, 1)
+    raise ArgumentTypeError(
+        f"{name} must be a year (int) or a datetime.date, not {type(value).__name__}: "
+        f"{_shown(value)}"
+    )
+
+
+def date_range(
+    after: YearOrDate | None, before: YearOrDate | None
+) -> tuple[_dt.date | None, _dt.date | None]:
+    """The exclusive bounds of a date range, checked.
+
+    >>> date_range(2018, 2010)
+    Traceback (most recent call last):
+    ...
+    caspian.errors.InvalidQueryError: empty range: no date is after 2018 and before 2010
+    """
+    low = bound("after", after, end_of_year=True)
+    high = bound("before", before, end_of_year=False)
+    if low is not None and high is not None and (high - low).days <= 1:
+        raise InvalidQueryError(
+            f"empty range: no date is after {_shown(after)} and before {_shown(before)}"
+        )
+    return low, high
+
+
+def flag(name: str, value: object) -> bool | None:
+    """``True``, ``False`` or ``None``, and nothing else (not ``1``, not ``"yes"``)."""
+    if value is None or isinstance(value, bool):
+        return value
+    raise ArgumentTypeError(
+        f"{name} must be True, False or None, not {type(value).__name__}: {_shown(value)}"
+    )
+
+
+def vocabulary(name: str, value: E | str | None, enum: type[E]) -> E | None:
+    """A member of ``enum``, given as the member or its value (case and spaces forgiven)."""
+    if value is None or isinstance(value, enum):
+        return value
+    if not isinstance(value, str):
+        raise ArgumentTypeError(
+            f"{name} must be a {enum.__name__} or a string, not {type(value).__name__}: "
+            f"{_shown(value)}"
+        )
+    wanted = normalize(value).replace(" ", "_")
+    for member in enum:
+        if member.value == wanted:
+            return member
+    allowed = ", ".join(repr(m.value) for m in enum)
+    labels = {m.value: (m.value, m.name) for m in enum}
+    close = suggest(wanted, labels)
+    hint = f" (did you mean {close[0][0]!r}?)" if close else ""
+    raise InvalidQueryError(f"{name} must be one of {allowed}; got {_shown(value)}{hint}")
+
+
+def text(name: str, value: object) -> str | None:
+    """Search text, normalised like lookup keys."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ArgumentTypeError(
+            f"{name} must be a string, not {type(value).__name__}: {_shown(value)}"
+        )
+    return normalize(value)

@@ -1,0 +1,159 @@
+"""The energy records: pipelines and estimates of reserves.
+
+>>> import caspian
+>>> caspian.pipeline("BTC").commodity.value
+'oil'
+"""
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import attrs
+
+from caspian._kind import Kind, Problems, Record, Resolve, bounded, dataset_field, ref
+from caspian._values import Alternative, Capacity, Place, Source
+from caspian._vocabulary import Commodity, PipelineStatus, ReserveCategory, ReserveUnit
+
+if TYPE_CHECKING:
+    from caspian._states import State
+
+
+__all__ = ["Pipeline", "ReserveEstimate"]
+
+
+def _pipeline_rules(pipeline: "Pipeline", resolve: Resolve) -> Problems:
+    if not pipeline.route:
+        yield "route", "must name at least one state"
+    for end, place in (("origin", pipeline.origin), ("terminus", pipeline.terminus)):
+        if place.state is not None and place.state not in pipeline.route:
+            yield f"{end}.state", "is not on the route"
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Pipeline(Record):
+    """An oil or gas pipeline that carries Caspian resources (or is planned to).
+
+    >>> import caspian
+    >>> btc = caspian.pipeline("BTC")
+    >>> btc.name, btc.route
+    ('Baku–Tbilisi–Ceyhan pipeline', ('azerbaijan', 'georgia', 'turkey'))
+    """
+
+    KIND: ClassVar[Kind] = Kind(
+        file="pipelines.json",
+        noun="pipeline",
+        plural="pipelines",
+        keys=("name", "aliases"),
+        label="name",
+        columns=("id", "name", "status", "commodity", "length_km", "capacity", "route"),
+        rules=(_pipeline_rules,),
+    )
+
+    #: The record's id: a stable lowercase slug, for example ``baku-tbilisi-ceyhan``.
+    id: str
+    #: The pipeline's name.
+    name: str
+    #: Other names and abbreviations it is looked up by (``BTC``, ``TAPI``).
+    aliases: tuple[str, ...] = ()
+    #: What it carries: oil or gas.
+    commodity: Commodity
+    #: The ids of the states along the route, in order, origin first.
+    route: tuple[str, ...] = ref("State", attrs.NOTHING)
+    #: Where the line starts (a terminal or field), with coordinates where known.
+    origin: Place
+    #: Where the line ends, with coordinates where known.
+    terminus: Place
+    #: Places along the route between origin and terminus, in order.
+    waypoints: tuple[Place, ...] = ()
+    #: Length in kilometres.
+    length_km: float | None = bounded(None, exclusiveMinimum=0)
+    #: Design or current throughput, in the unit of its source.
+    capacity: Capacity | None = None
+    #: Operational, under construction, proposed or stalled.
+    status: PipelineStatus
+    #: The year it started operating.
+    operational_since: int | None = None
+    #: The company or companies that operate it.
+    operator: str | None = None
+    #: A summary in our own words.
+    summary: str = ""
+    sources: tuple[Source, ...]
+    notes: str | None = None
+    alternatives: tuple[Alternative, ...] = ()
+    _dataset: Any = dataset_field()
+
+    def route_states(self) -> "tuple[State, ...]":
+        """The states along the route, in order.
+
+        >>> import caspian
+        >>> [s.name for s in caspian.pipeline("south-caucasus").route_states()][:2]
+        ['Azerbaijan', 'Georgia']
+        """
+        return tuple(self.dataset.state(s) for s in self.route)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class ReserveEstimate(Record):
+    """An estimate of the region's oil or gas, with explicit units, basis and year.
+
+    >>> import caspian
+    >>> gas = caspian.reserves(commodity="gas", category="proved_and_probable")[0]
+    >>> gas.value, gas.unit.value, gas.year
+    (292.0, 'trillion_cubic_feet', 2012)
+    >>> round(gas.in_cubic_metres() / 1e12, 2)
+    8.27
+    """
+
+    KIND: ClassVar[Kind] = Kind(
+        file="reserves.json",
+        noun="reserve estimate",
+        plural="reserves",
+        keys=(),
+        label="estimator",
+        columns=("id", "value", "unit", "year", "commodity", "category", "estimator"),
+    )
+
+    #: The record's id: a stable lowercase slug, for example
+    #: ``caspian-gas-proved-probable-2012``.
+    id: str
+    #: What is estimated: oil or gas.
+    commodity: Commodity
+    #: The basis of the estimate: proved and probable reserves, or undiscovered technically
+    #: recoverable resources.
+    category: ReserveCategory
+    #: The estimate, in ``unit``.
+    value: float = bounded(minimum=0)
+    #: Billion barrels (oil) or trillion cubic feet (gas), as the source gives it.
+    unit: ReserveUnit
+    #: The year the estimate refers to, where the source gives it.
+    year: int | None = None
+    #: Who made the estimate (``U.S. Energy Information Administration``).
+    estimator: str
+    #: The area the estimate covers, as its source defines it.
+    region: str
+    sources: tuple[Source, ...]
+    notes: str | None = None
+    alternatives: tuple[Alternative, ...] = ()
+    _dataset: Any = dataset_field()
+
+    def in_cubic_metres(self) -> float:
+        """A gas estimate converted to cubic metres (1 ft = 0.3048 m exactly).
+
+        Raises:
+            ValueError: for an oil estimate, which is counted in barrels.
+
+        >>> import caspian
+        >>> oil = caspian.reserves(commodity="oil")[0]
+        >>> oil.in_cubic_metres()
+        Traceback (most recent call last):
+        ...
+        ValueError: caspian-oil-proved-probable-2012 is counted in billion_barrels, not ...
+        """
+        if self.unit is not ReserveUnit.TRILLION_CUBIC_FEET:
+            raise ValueError(f"{self.id} is counted in {self.unit.value}, not in a volume of gas")
+        return self.value * 1e12 * 0.3048**3
+
+
+#: Every record kind, in the order their files are loaded. Adding a kind adds it here.

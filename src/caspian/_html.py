@@ -1,0 +1,75 @@
+"""HTML tables for notebooks: a result as a table of its kind's columns, a record field by field.
+
+Every value is escaped; links are drawn only for http(s) source URLs.
+
+>>> import caspian
+>>> records_html(caspian.pipelines(status="proposed")).count("<tr>")
+2
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from caspian._kind import Record, cell
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else html.escape(str(value))
+
+
+def records_html(records: Sequence[Record]) -> str:
+    """An HTML table of records (one row each) with the columns of their kind.
+
+    Records of several kinds get the columns of the first one.
+    """
+    if not records:
+        return "<p><em>no records</em></p>"
+    columns = type(records[0]).KIND.columns
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_text(_cell(r, c))}</td>" for c in columns) + "</tr>"
+        for r in records
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _cell(record: Record, path: str) -> Any:
+    try:
+        return cell(record, path)
+    except AttributeError:  # a record of another kind in a mixed result
+        return None
+
+
+def record_html(record: Record) -> str:
+    """An HTML table of one record's fields (field, value), with links to its sources.
+
+    >>> import caspian
+    >>> "<th>official_name</th>" in record_html(caspian.state("IR"))
+    True
+    """
+    rows = []
+    for field in attrs.fields(type(record)):
+        if not field.init or field.name in ("sources", "_dataset"):
+            continue
+        value = getattr(record, field.name)
+        if value is None or value == ():
+            continue
+        if isinstance(value, tuple) and value and attrs.has(type(value[0])):
+            text = f"{len(value)} item{'s' if len(value) != 1 else ''}"
+        else:
+            text = str(cell(record, field.name))
+        rows.append(f"<tr><th>{html.escape(field.name)}</th><td>{html.escape(text)}</td></tr>")
+    links = "<br>".join(
+        f'<a href="{html.escape(s.url, quote=True)}">{html.escape(s.title)}</a>'
+        if s.url.startswith(("https://", "http://"))
+        else html.escape(s.title)
+        for s in record.sources
+    )
+    rows.append(f"<tr><th>sources</th><td>{links}</td></tr>")
+    title = html.escape(f"{type(record).__name__} {record.id}")
+    return f"<table><caption>{title}</caption><tbody>{''.join(rows)}</tbody></table>"

@@ -1,0 +1,293 @@
+"""What every record kind shares: its description (:class:`Kind`), field helpers, the base class.
+
+A record class describes its kind once, in a ``KIND`` class attribute: its data file, its noun,
+the fields it is looked up by, the columns of its tables, its order and its own integrity rules.
+Field meanings are the ``#:`` comments above each field; :func:`field_meanings` reads them, for
+``help()`` and for the data dictionary. The loader, the indexes, the command line, the exports,
+the schemas and the docs read these descriptions instead of keeping tables of their own.
+
+>>> from caspian.model import State
+>>> State.KIND.file, State.KIND.noun
+('states.json', 'state')
+>>> field_meanings(State)["littoral"]
+'Whether the state lies on the Caspian shore.'
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterator
+from enum import Enum
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+
+import attrs
+
+if TYPE_CHECKING:
+    from caspian._values import Alternative, Source
+    from caspian.dataset import Dataset
+
+
+#: What a rule's resolver takes and gives: ``(kind's class name, id) -> record or None``.
+Resolve = Callable[[str, str], Any]
+#: What a rule yields: ``(field path, message)`` for each problem.
+Problems = Iterator[tuple[str, str]]
+
+
+def existed(field: str, members: tuple[str, ...], year: int, resolve: Resolve) -> Problems:
+    """A rule: each state named in ``members`` existed in ``year``."""
+    for index, member in enumerate(members):
+        state = resolve("State", member)
+        if state is not None and not state.exists_in(year):
+            yield f"{field}[{index}]", f"{member!r} did not exist in {year}"
+
+
+class Kind(NamedTuple):
+    """The description of a record kind, kept on its class as ``KIND``.
+
+    >>> from caspian.model import Summit
+    >>> Summit.KIND.noun, Summit.KIND.plural, Summit.KIND.label
+    ('summit', 'summits', 'name')
+    """
+
+    #: The data file that holds records of this kind (``"summits.json"``).
+    file: str
+    #: The word for one record in messages (``"summit"``).
+    noun: str
+    #: The word for several, also the name of the query function and CLI command.
+    plural: str
+    #: Field paths whose values name a record in lookups (``"native_names.name"`` reaches
+    #: into a tuple of values).
+    keys: tuple[str, ...]
+    #: The field shown beside an id in suggestions.
+    label: str
+    #: The field paths shown as columns in command-line and notebook tables.
+    columns: tuple[str, ...]
+    #: The sort key of the kind's records; ``None`` keeps the order of the files.
+    order: Callable[[Any], Any] | None = None
+    #: Integrity rules of this kind beyond the shared ones (references, ranges, sources): each
+    #: takes a record and a resolver ``(kind's class name, id) -> record or None`` and
+    #: yields ``(field path, message)`` for each problem.
+    rules: tuple[Callable[[Any, Callable[[str, str], Any]], Iterator[tuple[str, str]]], ...] = ()
+
+
+def ref(target: str, default: Any = None) -> Any:
+    """A field that holds the id (or a tuple of ids) of a record of the kind named ``target``.
+
+    The shared integrity rules check that the ids resolve; schemas give them the id pattern.
+    """
+    return attrs.field(default=default, metadata={"ref": target})
+
+
+def bounded(default: Any = attrs.NOTHING, **limits: float) -> Any:
+    """A number field with JSON-Schema-style limits (``minimum``, ``exclusiveMinimum`` ...)."""
+    return attrs.field(default=default, metadata={"limits": limits})
+
+
+def after(*first: str, default: Any = None) -> Any:
+    """A date or year field that must not come before the fields ``first`` of the same record."""
+    return attrs.field(default=default, metadata={"not_before": first})
+
+
+def dataset_field() -> Any:
+    """The link from a record to its dataset: kept by :func:`attrs.evolve`, never compared."""
+    return attrs.field(default=None, eq=False, repr=False, hash=False, alias="_dataset")
+
+
+class _Documented(type):
+    """The metaclass of records and values: ``help()`` shows each field's meaning.
+
+    The meanings are read from the ``#:`` comments on first use, so defining the classes
+    costs nothing extra.
+    """
+
+    @property
+    def __doc__(cls) -> str | None:  # type: ignore[override]
+        own: str | None = cls.__dict__.get("__doc__")
+        if not attrs.has(cls):
+            return own
+        lines = [f"    {name}: {text}" for name, text in field_meanings(cls).items()]
+        return f"{own or ''}\n\nFields:\n" + "\n".join(lines) if lines else own
+
+
+class Value(metaclass=_Documented):
+    """Base of the small value types (:class:`Source`, :class:`Place` ...)."""
+
+    __slots__ = ()
+
+
+class Record(metaclass=_Documented):
+    """Behaviour shared by every record type.
+
+    >>> import caspian
+    >>> isinstance(caspian.state("IR"), Record)
+    True
+    """
+
+    __slots__ = ()
+
+    #: The description of the kind (file, noun, lookup keys, columns, order, rules).
+    KIND: ClassVar[Kind]
+
+    if TYPE_CHECKING:
+        __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+
+        #: The record's id: a stable lowercase slug, unique among records of its kind.
+        id: str
+        #: The public pages the record's facts were read from (at least one).
+        sources: tuple[Source, ...]
+        #: Caveats in plain words: what is uncertain, how a value was chosen, calendars.
+        notes: str | None
+        #: Values that other sources give for a field, each with its own sources.
+        alternatives: tuple[Alternative, ...]
+        _dataset: Any
+
+    @property
+    def dataset(self) -> Dataset:
+        """The dataset this record belongs to.
+
+        Records from :func:`caspian.state` and the other queries belong to the packaged
+        dataset; records from :meth:`Dataset.from_directory` to that dataset.
+
+        Raises:
+            CaspianError: for a record made by hand, which belongs to no dataset.
+
+        >>> import caspian
+        >>> caspian.state("IR").dataset is caspian.Dataset.packaged()
+        True
+        """
+        found: Dataset | None = self._dataset
+        if found is None:
+            from caspian.errors import CaspianError
+
+            raise CaspianError(
+                f"{type(self).__name__} {self.id!r} was made by hand and belongs to no "
+                "dataset; use caspian.from_dict() or a Dataset to get records that do"
+            )
+        return found
+
+    def __repr__(self) -> str:
+        parts = []
+        for name in self.KIND.columns[:3]:
+            value = cell(self, name)
+            parts.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+    def _repr_html_(self) -> str:
+        from caspian._html import record_html
+
+        return record_html(self)
+
+
+def value_at(record: object, path: str) -> Any:
+    """The value of a field path (``"city.name"``); ``None`` if a step is ``None``.
+
+    A step into a tuple gives a tuple of the items' values.
+
+    >>> import caspian
+    >>> value_at(caspian.summit("caspian-summit-2018"), "city.name")
+    'Aktau'
+    """
+    value: Any = record
+    for step in path.split("."):
+        if value is None:
+            return None
+        if isinstance(value, tuple):
+            value = tuple(getattr(item, step) for item in value)
+        else:
+            value = getattr(value, step)
+    return value
+
+
+def cell(record: object, path: str) -> Any:
+    """A field's value as shown in a table: text, a number, a bool or ``None``.
+
+    >>> import caspian
+    >>> cell(caspian.pipeline("BTC"), "route")
+    'azerbaijan, georgia, turkey'
+    """
+    return _plain(value_at(record, path))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
+    if value is None or isinstance(value, (bool, int, str)):
+        return value.value if isinstance(value, Enum) else value
+    if isinstance(value, tuple):
+        return ", ".join(str(_plain(v)) for v in value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if attrs.has(type(value)) and hasattr(value, "name"):
+        return value.name
+    return str(value)
+
+
+_MEANINGS: dict[type, dict[str, str]] = {}
+_CLASS = re.compile(r"^class (\w+)\b")
+_FIELD = re.compile(r"^ {4,8}_?(\w+)\s*:")
+
+
+def field_meanings(cls: type) -> dict[str, str]:
+    """The meaning of each field of an attrs class, from the ``#:`` comments above the fields.
+
+    A field without a comment of its own takes the comment of the same name in a base class
+    (:class:`Record` documents ``id``, ``sources``, ``notes`` and ``alternatives`` once).
+
+    >>> from caspian.model import Agreement
+    >>> field_meanings(Agreement)["in_force_date"]
+    'The day of entry into force, where known.'
+    """
+    found = _MEANINGS.get(cls)
+    if found is not None:
+        return found
+    inherited: dict[str, str] = {}
+    for base in reversed(cls.__mro__[1:]):
+        if base.__module__.startswith("caspian"):
+            inherited.update(_comments(base))
+    own = {**inherited, **_comments(cls)}
+    if attrs.has(cls):
+        names = [f.name for f in attrs.fields(cls) if f.init and f.alias != "_dataset"]
+    else:  # a NamedTuple such as Kind
+        names = list(getattr(cls, "_fields", ()))
+    result = {name: own[name] for name in names if name in own}
+    _MEANINGS[cls] = result
+    return result
+
+
+def _comments(cls: type) -> dict[str, str]:
+    """The ``#:`` comments in the body of ``cls``, by the name of the field below them."""
+    module = sys.modules.get(cls.__module__)
+    loader = getattr(module, "__loader__", None)
+    try:
+        source = loader.get_source(cls.__module__) if loader is not None else None
+    except (ImportError, OSError):  # pragma: no cover - a frozen app without sources
+        source = None
+    if not source:
+        return {}
+    found: dict[str, str] = {}
+    inside = False
+    pending: list[str] = []
+    for line in source.splitlines():
+        head = _CLASS.match(line)
+        if head:
+            inside = head.group(1) == cls.__name__
+            pending = []
+            continue
+        if not inside:
+            continue
+        if line and not line[0].isspace():
+            inside = False
+            continue
+        stripped = line.strip()
+        if stripped.startswith("#:"):
+            pending.append(stripped[2:].strip())
+            continue
+        match = _FIELD.match(line)
+        if match and pending:
+            found[match.group(1)] = " ".join(pending)
+        if stripped:
+            pending = []
+    return found

@@ -1,0 +1,180 @@
+"""The meeting records: every diplomatic meeting, and the Caspian Summits among them.
+
+>>> import caspian
+>>> caspian.summit("Aktau, 2018").ordinal
+5
+"""
+
+import datetime as _dt
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import attrs
+
+from caspian._kind import (
+    Kind,
+    Problems,
+    Record,
+    Resolve,
+    after,
+    bounded,
+    dataset_field,
+    existed,
+    ref,
+)
+from caspian._values import Alternative, Attendee, Place, Source
+from caspian._vocabulary import MeetingKind, MeetingStatus
+
+if TYPE_CHECKING:
+    from caspian._states import State
+    from caspian._treaties import Agreement
+
+
+__all__ = ["Meeting", "Summit"]
+
+
+def _meeting_rules(meeting: "Meeting", resolve: Resolve) -> Problems:
+    is_summit = isinstance(meeting, Summit)
+    if is_summit and meeting.kind is not MeetingKind.SUMMIT:
+        yield "kind", "a Summit's kind is 'summit'"
+    if not is_summit and meeting.kind is MeetingKind.SUMMIT:
+        yield "kind", "a summit of heads of state belongs in summits.json, with its ordinal"
+    for index, person in enumerate(meeting.attendees):
+        if person.state not in meeting.participants:
+            yield f"attendees[{index}].state", "is not among the participants"
+    if meeting.status is MeetingStatus.PLANNED and meeting.notes is None:
+        yield "notes", "a planned meeting needs a note on what was announced"
+    if meeting.when is not None:
+        yield from existed("participants", meeting.participants, meeting.when.year, resolve)
+
+
+def _chronological(record: Any) -> tuple[_dt.date, str]:
+    return (record.when or _dt.date.max, record.id)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Meeting(Record):
+    """A diplomatic meeting: a ministers' meeting, a conference, a forum, a negotiation, or a
+    Caspian Summit (a :class:`Summit`, which is also a Meeting).
+
+    >>> import caspian
+    >>> meeting = caspian.meeting("Nur-Sultan, 2017")
+    >>> meeting.kind.value, meeting.city.name, meeting.start.isoformat()
+    ('ministerial', 'Moscow', '2017-12-04')
+    """
+
+    KIND: ClassVar[Kind] = Kind(
+        file="meetings.json",
+        noun="meeting",
+        plural="meetings",
+        keys=("name", "aliases"),
+        label="name",
+        columns=("id", "name", "start", "kind", "city", "host"),
+        order=_chronological,
+        rules=(_meeting_rules,),
+    )
+
+    #: The record's id: a stable lowercase slug, for example ``fm-meeting-2017-moscow``.
+    id: str
+    #: The meeting's name (``Fifth Caspian Summit (Aktau)``).
+    name: str
+    #: Other names it is looked up by, such as the seed article's ``Tehran, 2007``.
+    aliases: tuple[str, ...] = ()
+    #: A summit of heads of state, a ministers' meeting, a conference, a forum or a negotiation.
+    kind: MeetingKind
+    #: Whether the meeting was held or is planned.
+    status: MeetingStatus = MeetingStatus.HELD
+    #: Where the meeting took place (or is to), with coordinates where known.
+    city: Place
+    #: The id of the host state; ``None`` where there was none.
+    host: str | None = ref("State")
+    #: The first day; ``None`` when the day is not known.
+    start: _dt.date | None = None
+    #: The last day; ``None`` when the day is not known.
+    end: _dt.date | None = after("start")
+    #: The ids of the states that took part.
+    participants: tuple[str, ...] = ref("State", ())
+    #: People named in the sources as attending, with state and office.
+    attendees: tuple[Attendee, ...] = ()
+    #: A summary in our own words.
+    summary: str = ""
+    sources: tuple[Source, ...]
+    notes: str | None = None
+    alternatives: tuple[Alternative, ...] = ()
+    _dataset: Any = dataset_field()
+
+    @property
+    def when(self) -> _dt.date | None:
+        """The first known date (the start, else the end, for talks known only by their close).
+
+        >>> import caspian
+        >>> caspian.meeting("turkmenchay-negotiations-1828").when.isoformat()
+        '1828-02-22'
+        """
+        return self.start or self.end
+
+    @property
+    def year(self) -> int | None:
+        """The year of :attr:`when`, or ``None`` for a meeting without a known date.
+
+        >>> import caspian
+        >>> caspian.summit("caspian-summit-2010").year
+        2010
+        """
+        when = self.when
+        return when.year if when else None
+
+    def host_state(self) -> "State | None":
+        """The host state.
+
+        >>> import caspian
+        >>> caspian.summit("caspian-summit-2014").host_state().name
+        'Russia'
+        """
+        return self.dataset.state(self.host) if self.host else None
+
+    def participant_states(self) -> "tuple[State, ...]":
+        """The states that took part.
+
+        >>> import caspian
+        >>> len(caspian.summit("caspian-summit-2022").participant_states())
+        5
+        """
+        return tuple(self.dataset.state(p) for p in self.participants)
+
+    def signed_agreements(self) -> "tuple[Agreement, ...]":
+        """The documents signed or adopted at the meeting, in order of signing.
+
+        >>> import caspian
+        >>> [a.id for a in caspian.summit("caspian-summit-2010").signed_agreements()]
+        ['security-agreement-2010']
+        """
+        return self.dataset.agreements(meeting=self)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Summit(Meeting):
+    """A Caspian Summit: a meeting of the five heads of state, numbered by its ``ordinal``.
+
+    >>> import caspian
+    >>> first = caspian.summit("Ashgabat, 2002")
+    >>> first.ordinal, first.start.isoformat(), first.end.isoformat()
+    (1, '2002-04-23', '2002-04-24')
+    >>> isinstance(first, caspian.Meeting)
+    True
+    """
+
+    KIND: ClassVar[Kind] = Kind(
+        file="summits.json",
+        noun="summit",
+        plural="summits",
+        keys=("name", "aliases"),
+        label="name",
+        columns=("id", "name", "start", "ordinal", "city", "host"),
+        order=_chronological,
+        rules=(_meeting_rules,),
+    )
+
+    #: Always ``summit``.
+    kind: MeetingKind = MeetingKind.SUMMIT
+    #: 1 for the First Caspian Summit (Ashgabat, 2002) and so on.
+    ordinal: int = bounded(minimum=1)

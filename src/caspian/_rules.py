@@ -1,0 +1,194 @@
+"""Integrity rules, driven by the record kinds: shared rules read from the fields, kind rules
+from each class's ``KIND.rules``.
+
+Shared rules: ids are slugs and unique within their kind; every record has a source; source
+URLs are http(s) with a host; references name existing records; numbers are finite and within
+their field's limits; dates come in order; alternatives name real fields; text is valid
+Unicode. They run on every user directory at load time, and on the packaged data in the tests.
+
+>>> import caspian
+>>> from caspian.model import KINDS
+>>> data = caspian.Dataset.packaged()
+>>> own = {kind: [r for r in data.records(kind) if type(r) is kind] for kind in KINDS}
+>>> check(own, lambda record: "packaged")
+[]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+import attrs
+
+from caspian._kind import Record
+from caspian._values import Alternative, Source
+from caspian.errors import Problem
+from caspian.model import KINDS
+
+__all__ = ["SLUG", "check", "kind_named"]
+
+SLUG = re.compile(r"[a-z0-9]+(?:--?[a-z0-9]+)*")
+
+
+def kind_named(name: str) -> type[Record]:
+    """The kind whose class is called ``name`` (``"State"``)."""
+    for kind in KINDS:
+        if kind.__name__ == name:
+            return kind
+    raise LookupError(name)  # pragma: no cover - a model error, caught by the tests
+
+
+def check(
+    records: Mapping[type[Record], Sequence[Record]],
+    file_of: Callable[[Record], str],
+    known: Callable[[type[Record]], Sequence[Record]] | None = None,
+) -> list[Problem]:
+    """Every integrity problem in ``records`` (each kind's own records), in a stable order.
+
+    ``records`` maps each kind to the records of exactly that kind (a Summit is listed under
+    ``Summit`` only); references to a kind also find records of its subclasses, and with
+    ``known`` (a dataset's ``records``), the records already there.
+    """
+    kinds = list(KINDS)
+    ids: dict[type[Record], dict[str, Record]] = {kind: {} for kind in kinds}
+    others: dict[type[Record], dict[str, Record]] = {}
+    problems: list[Problem] = []
+    for kind, own in records.items():
+        family = [k for k in kinds if issubclass(kind, k)]
+        for record in own:
+            if not isinstance(record.id, str) or not SLUG.fullmatch(record.id):
+                problems.append(
+                    Problem(
+                        file_of(record),
+                        str(record.id)[:80],
+                        "id",
+                        "must be a lowercase slug like 'caspian-summit-2018'",
+                    )
+                )
+                continue
+            if any(record.id in ids[k] for k in family):
+                problems.append(
+                    Problem(file_of(record), record.id, "id", "is used by another record")
+                )
+            for k in family:
+                ids[k].setdefault(record.id, record)
+
+    def resolve(name: str, ident: str) -> Any:
+        kind = kind_named(name)
+        found = ids[kind].get(ident)
+        if found is None and known is not None:
+            if kind not in others:
+                others[kind] = {r.id: r for r in known(kind)}
+            found = others[kind].get(ident)
+        return found
+
+    for kind, own in records.items():
+        for record in own:
+            if not isinstance(record.id, str) or not SLUG.fullmatch(record.id):
+                continue
+            found = list(_shared(record, resolve))
+            for rule in kind.KIND.rules:
+                found.extend(rule(record, resolve))
+            problems.extend(Problem(file_of(record), record.id, p, m) for p, m in found)
+    return problems
+
+
+def _shared(record: Record, resolve: Callable[[str, str], Any]) -> Iterator[tuple[str, str]]:
+    if not record.sources:
+        yield "sources", "must list at least one source"
+    fields = {f.name for f in attrs.fields(type(record))}
+    for index, alternative in enumerate(getattr(record, "alternatives", ())):
+        if isinstance(alternative, Alternative) and alternative.field not in fields:
+            yield f"alternatives[{index}].field", f"names no field: {alternative.field!r}"
+    yield from _walk(record, "", resolve)
+
+
+def _walk(value: Any, path: str, resolve: Callable[[str, str], Any]) -> Iterator[tuple[str, str]]:
+    """The shared rules on every field of an attrs value, recursively."""
+    if isinstance(value, Source):
+        yield from _source(value, path)
+    elif isinstance(value, Alternative) and not value.sources:
+        yield f"{path}.sources", "must list at least one source"
+    for field in attrs.fields(type(value)):
+        if field.alias == "_dataset":
+            continue
+        item = getattr(value, field.name)
+        where = f"{path}.{field.name}" if path else field.name
+        meta = field.metadata
+        if "ref" in meta:
+            for index, ident in _each(item):
+                if isinstance(ident, str) and resolve(meta["ref"], ident) is None:
+                    at = f"{where}[{index}]" if isinstance(item, tuple) else where
+                    yield at, f"names no {meta['ref'].lower()}: {ident!r}"
+        for first in meta.get("not_before", ()):
+            low = getattr(value, first)
+            if low is not None and item is not None and item < low:
+                yield where, f"is before {first}"
+        if isinstance(item, float) or "limits" in meta:
+            yield from _number(item, where, meta.get("limits", {}))
+        elif isinstance(item, str):
+            yield from _text(item, where)
+        for index, inner in _each(item):
+            at = f"{where}[{index}]" if isinstance(item, tuple) else where
+            if attrs.has(type(inner)):
+                yield from _walk(inner, at, resolve)
+            elif isinstance(inner, str) and isinstance(item, tuple):
+                yield from _text(inner, at)
+
+
+def _each(item: Any) -> Iterator[tuple[int, Any]]:
+    if isinstance(item, tuple):
+        yield from enumerate(item)
+    elif item is not None:
+        yield 0, item
+
+
+def _source(source: Source, path: str) -> Iterator[tuple[str, str]]:
+    parts = urlsplit(source.url) if isinstance(source.url, str) else None
+    if (
+        parts is None
+        or parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or "." not in parts.hostname
+        or parts.hostname.endswith(".")
+        or any(ch.isspace() for ch in source.url)
+    ):
+        yield f"{path}.url", f"is not an http(s) URL with a host: {source.url!r:.80}"
+    if isinstance(source.title, str) and not source.title.strip():
+        yield f"{path}.title", "must not be empty"
+
+
+_LIMITS: dict[str, Callable[[float, float], bool]] = {
+    "minimum": lambda v, limit: v >= limit,
+    "maximum": lambda v, limit: v <= limit,
+    "exclusiveMinimum": lambda v, limit: v > limit,
+    "exclusiveMaximum": lambda v, limit: v < limit,
+}
+_WORDS = {
+    "minimum": "at least",
+    "maximum": "at most",
+    "exclusiveMinimum": "above",
+    "exclusiveMaximum": "below",
+}
+
+
+def _number(value: Any, where: str, limits: Mapping[str, float]) -> Iterator[tuple[str, str]]:
+    if value is None or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return
+    if isinstance(value, float) and not math.isfinite(value):
+        yield where, f"must be a finite number, not {value}"
+        return
+    for name, limit in limits.items():
+        if not _LIMITS[name](value, limit):
+            yield where, f"must be {_WORDS[name]} {limit:g}"
+
+
+def _text(value: str, where: str) -> Iterator[tuple[str, str]]:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        yield where, "is not valid Unicode text (it holds a lone surrogate)"

@@ -1,0 +1,220 @@
+"""The state records: today's states and historic entities, with codes, names and capitals.
+
+>>> import caspian
+>>> caspian.state("Persia").name
+'Iran'
+"""
+
+import datetime as _dt
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import attrs
+
+from caspian._kind import (
+    Kind,
+    Problems,
+    Record,
+    Resolve,
+    after,
+    bounded,
+    dataset_field,
+    ref,
+)
+from caspian._values import Alternative, CapitalName, LocalName, Source
+
+if TYPE_CHECKING:
+    from caspian._energy import Pipeline
+    from caspian._meetings import Meeting, Summit
+    from caspian._treaties import Agreement, Ratification
+
+
+__all__ = ["State"]
+
+
+def _state_rules(state: "State", resolve: Resolve) -> Problems:
+    seen = {state.id}
+    step = state.successor
+    while step is not None:
+        if step in seen:
+            yield "successor", f"the chain of successors returns to {step!r}"
+            return
+        seen.add(step)
+        following = resolve("State", step)
+        step = following.successor if following is not None else None
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class State(Record):
+    """A state: one of the five littoral states, a pipeline transit state, or a historic entity.
+
+    >>> import caspian
+    >>> iran = caspian.state("Persia")
+    >>> iran.id, iran.iso_alpha3, iran.littoral
+    ('iran', 'IRN', True)
+    >>> caspian.state("Russian Empire").to_year
+    1917
+    """
+
+    KIND: ClassVar[Kind] = Kind(
+        file="states.json",
+        noun="state",
+        plural="states",
+        keys=(
+            "name",
+            "official_name",
+            "aliases",
+            "iso_alpha2",
+            "iso_alpha3",
+            "iso_numeric",
+            "native_names.name",
+        ),
+        label="name",
+        columns=("id", "name", "iso_alpha2", "capital", "littoral", "from_year", "to_year"),
+        order=lambda s: (s.historic, not s.littoral, s.name),
+        rules=(_state_rules,),
+    )
+
+    #: The record's id: a stable lowercase slug, for example ``iran``, ``russian-empire``.
+    id: str
+    #: The common English name (``Iran``).
+    name: str
+    #: The full official name (``Islamic Republic of Iran``).
+    official_name: str
+    #: Other names it is looked up by (``Persia``, ``Turkey`` for Türkiye).
+    aliases: tuple[str, ...] = ()
+    #: ISO 3166-1 alpha-2 code (``IR``); ``None`` for historic entities.
+    iso_alpha2: str | None = None
+    #: ISO 3166-1 alpha-3 code (``IRN``); ``None`` for historic entities.
+    iso_alpha3: str | None = None
+    #: ISO 3166-1 numeric code as a three-digit string (``364``).
+    iso_numeric: str | None = None
+    #: The Wikidata item id (``Q794``), where one could be cited.
+    wikidata: str | None = None
+    #: Whether the state lies on the Caspian shore.
+    littoral: bool
+    #: The capital's present name (or its last name, for a historic entity).
+    capital: str | None = None
+    #: The capital's names over time, with the dates of each.
+    capital_history: tuple[CapitalName, ...] = ()
+    #: Official names in the state's languages, each with its language code.
+    native_names: tuple[LocalName, ...] = ()
+    #: Length of the Caspian coastline in kilometres (UNEP figures).
+    coastline_km: float | None = bounded(None, exclusiveMinimum=0)
+    #: First year the entity existed; ``None`` if not recorded.
+    from_year: int | None = None
+    #: Last year the entity existed; ``None`` while it exists.
+    to_year: int | None = after("from_year")
+    #: The id of the state that succeeded this entity, if any.
+    successor: str | None = ref("State")
+    sources: tuple[Source, ...]
+    notes: str | None = None
+    alternatives: tuple[Alternative, ...] = ()
+    _dataset: Any = dataset_field()
+
+    @property
+    def historic(self) -> bool:
+        """Whether the entity no longer exists.
+
+        >>> import caspian
+        >>> caspian.state("USSR").historic, caspian.state("RU").historic
+        (True, False)
+        """
+        return self.to_year is not None
+
+    def exists_in(self, year: int) -> bool:
+        """Whether the entity existed in ``year`` (unknown bounds count as open).
+
+        >>> import caspian
+        >>> caspian.state("soviet-union").exists_in(1940)
+        True
+        """
+        return (self.from_year is None or self.from_year <= year) and (
+            self.to_year is None or year <= self.to_year
+        )
+
+    def capital_on(self, day: _dt.date) -> str | None:
+        """The capital's name on ``day``, from the capital history.
+
+        >>> import caspian, datetime
+        >>> caspian.state("KZ").capital_on(datetime.date(2020, 6, 1))
+        'Nur-Sultan'
+        """
+        for entry in self.capital_history:
+            if entry.covers(day):
+                return entry.name
+        return self.capital if not self.capital_history else None
+
+    def native_name(self, language: str) -> str | None:
+        """The name in ``language`` (an ISO 639-1 code), or ``None``.
+
+        >>> import caspian
+        >>> caspian.state("AZ").native_name("az")
+        'Azərbaycan Respublikası'
+        """
+        for entry in self.native_names:
+            if entry.language == language:
+                return entry.name
+        return None
+
+    def successor_state(self) -> "State | None":
+        """The state this entity was succeeded by.
+
+        >>> import caspian
+        >>> caspian.state("russian-sfsr").successor_state().name
+        'Soviet Union'
+        """
+        return self.dataset.state(self.successor) if self.successor else None
+
+    def predecessor_states(self) -> "tuple[State, ...]":
+        """The entities this state succeeded.
+
+        >>> import caspian
+        >>> [s.id for s in caspian.state("iran").predecessor_states()]
+        ['pahlavi-iran']
+        """
+        return tuple(s for s in self.dataset.records(State) if s.successor == self.id)
+
+    def meetings(self) -> "tuple[Meeting, ...]":
+        """Meetings of every kind this state took part in, in order.
+
+        >>> import caspian
+        >>> len(caspian.state("TM").meetings()) > len(caspian.state("TM").summits())
+        True
+        """
+        return self.dataset.meetings(participant=self)
+
+    def summits(self) -> "tuple[Summit, ...]":
+        """The Caspian Summits this state took part in, in order.
+
+        >>> import caspian
+        >>> [s.year for s in caspian.state("TM").summits()]
+        [2002, 2007, 2010, 2014, 2018, 2022, None]
+        """
+        return self.dataset.summits(participant=self)
+
+    def agreements(self) -> "tuple[Agreement, ...]":
+        """Documents this state is a party to, in order of signing.
+
+        >>> import caspian
+        >>> "legal-status-convention" in [a.id for a in caspian.state("IR").agreements()]
+        True
+        """
+        return self.dataset.agreements(party=self)
+
+    def ratifications(self) -> "tuple[Ratification, ...]":
+        """This state's ratifications (and known pending ones).
+
+        >>> import caspian
+        >>> [r.agreement for r in caspian.state("IR").ratifications() if r.status == "pending"]
+        ['legal-status-convention']
+        """
+        return self.dataset.ratifications(state=self)
+
+    def pipelines(self) -> "tuple[Pipeline, ...]":
+        """Pipelines whose route crosses this state.
+
+        >>> import caspian
+        >>> [p.id for p in caspian.state("GE").pipelines()][:2]
+        ['baku-tbilisi-ceyhan', 'south-caucasus']
+        """
+        return self.dataset.pipelines(through=self)

@@ -1,0 +1,324 @@
+"""The treaty records: agreements, their articles and their ratifications.
+
+>>> import caspian
+>>> caspian.agreement("tehran-convention").signed.year
+2003
+"""
+
+import datetime as _dt
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import attrs
+
+from caspian._kind import (
+    Kind,
+    Problems,
+    Record,
+    Resolve,
+    after,
+    bounded,
+    dataset_field,
+    existed,
+    ref,
+)
+from caspian._values import Alternative, Place, Source
+from caspian._vocabulary import AgreementKind, AgreementStatus, RatificationStatus, Topic
+
+if TYPE_CHECKING:
+    from caspian._meetings import Meeting
+    from caspian._states import State
+
+
+__all__ = ["Agreement", "Article", "Ratification"]
+
+
+def _agreement_rules(agreement: "Agreement", resolve: Resolve) -> Problems:
+    if agreement.parent == agreement.id:
+        yield "parent", "is the agreement itself"
+    if agreement.in_force_date is not None and agreement.status not in (
+        AgreementStatus.IN_FORCE,
+        AgreementStatus.TERMINATED,
+    ):
+        yield "status", "has an entry-into-force date but is not in force or terminated"
+    if agreement.signed is not None:
+        yield from existed("parties", agreement.parties, agreement.signed.year, resolve)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Agreement(Record):
+    """A treaty, convention, protocol, agreement, declaration or communiqué.
+
+    >>> import caspian
+    >>> convention = caspian.agreement("Convention on the Legal Status of the Caspian Sea")
+    >>> convention.signed.isoformat(), convention.status.value, convention.place.name
+    ('2018-08-12', 'not_in_force', 'Aktau')
+    """
+
+    KIND: ClassVar[Kind] = Kind(
+        file="agreements.json",
+        noun="agreement",
+        plural="agreements",
+        keys=("title", "short_title", "aliases"),
+        label="short_title",
+        columns=("id", "short_title", "signed", "kind", "status", "in_force_date"),
+        order=lambda a: (a.signed or _dt.date.max, a.id),
+        rules=(_agreement_rules,),
+    )
+
+    #: The record's id: a stable lowercase slug, for example ``legal-status-convention``.
+    id: str
+    #: The full title in English.
+    title: str
+    #: A short title (``Caspian Convention``).
+    short_title: str
+    #: Other titles it is looked up by.
+    aliases: tuple[str, ...] = ()
+    #: The form of the document: treaty, convention, protocol, agreement, declaration,
+    #: communiqué or memorandum.
+    kind: AgreementKind
+    #: The day of signing (Gregorian calendar); ``None`` when the day is not known.
+    signed: _dt.date | None = None
+    #: Where it was signed, with coordinates where known.
+    place: Place | None = None
+    #: The id of the meeting where it was signed or adopted, if any.
+    meeting: str | None = ref("Meeting")
+    #: The id of the instrument this one is a protocol to, if any.
+    parent: str | None = ref("Agreement")
+    #: The ids of the states that are parties.
+    parties: tuple[str, ...] = ref("State", ())
+    #: The legal status as far as the sources tell: in force, not (yet) in force, terminated,
+    #: non-binding, or unknown.
+    status: AgreementStatus = AgreementStatus.UNKNOWN
+    #: The day of entry into force, where known.
+    in_force_date: _dt.date | None = after("signed")
+    #: The day it ceased to have effect, where known.
+    ended: _dt.date | None = after("signed", "in_force_date")
+    #: The number of articles of the full text, where known (``articles`` may hold fewer).
+    article_count: int | None = bounded(None, minimum=1)
+    #: The subjects the document deals with.
+    topics: tuple[Topic, ...] = ()
+    #: A summary in our own words.
+    summary: str = ""
+    sources: tuple[Source, ...]
+    notes: str | None = None
+    alternatives: tuple[Alternative, ...] = ()
+    _dataset: Any = dataset_field()
+
+    @property
+    def year(self) -> int | None:
+        """The year of signing, or ``None``.
+
+        >>> import caspian
+        >>> caspian.agreement("tehran-convention").year
+        2003
+        """
+        return self.signed.year if self.signed else None
+
+    @property
+    def articles(self) -> "tuple[Article, ...]":
+        """The articles recorded in the data, by number (the text may have more).
+
+        >>> import caspian
+        >>> [a.number for a in caspian.agreement("treaty-of-gulistan").articles]
+        [5]
+        """
+        return self.dataset.articles(self)
+
+    @property
+    def ratifications(self) -> "tuple[Ratification, ...]":
+        """The ratifications recorded in the data, ratified ones first (by date), then pending.
+
+        >>> import caspian
+        >>> [r.state for r in caspian.agreement("legal-status-convention").ratifications][-1]
+        'iran'
+        """
+        return self.dataset.ratifications(self)
+
+    def article(self, number: int) -> "Article":
+        """The article with this number.
+
+        Raises:
+            NotFoundError: if the data has no such article.
+
+        >>> import caspian
+        >>> caspian.agreement("legal-status-convention").article(14).number
+        14
+        """
+        for art in self.articles:
+            if art.number == number:
+                return art
+        from caspian.errors import NotFoundError
+
+        have = [(str(a.number), a.title) for a in self.articles]
+        close = [pair for pair in have if abs(int(pair[0]) - number) <= 1][:3]
+        raise NotFoundError(number, f"article of {self.id}", close)
+
+    def party_states(self) -> "tuple[State, ...]":
+        """The parties.
+
+        >>> import caspian
+        >>> [s.id for s in caspian.agreement("treaty-of-gulistan").party_states()]
+        ['russian-empire', 'qajar-persia']
+        """
+        return tuple(self.dataset.state(p) for p in self.parties)
+
+    def signing_meeting(self) -> "Meeting | None":
+        """The meeting where it was signed or adopted, if recorded.
+
+        >>> import caspian
+        >>> caspian.agreement("security-agreement-2010").signing_meeting().city.name
+        'Baku'
+        """
+        return self.dataset.meeting(self.meeting) if self.meeting else None
+
+    def parent_agreement(self) -> "Agreement | None":
+        """The instrument this one is a protocol to.
+
+        >>> import caspian
+        >>> caspian.agreement("aktau-protocol").parent_agreement().short_title
+        'Tehran Convention'
+        """
+        return self.dataset.agreement(self.parent) if self.parent else None
+
+    def protocols(self) -> "tuple[Agreement, ...]":
+        """Instruments that name this one as their parent.
+
+        >>> import caspian
+        >>> len(caspian.agreement("tehran-convention").protocols())
+        4
+        """
+        return tuple(a for a in self.dataset.records(Agreement) if a.parent == self.id)
+
+    def ratified_by(self) -> "tuple[State, ...]":
+        """The states recorded as having ratified it.
+
+        >>> import caspian
+        >>> sorted(s.id for s in caspian.agreement("legal-status-convention").ratified_by())
+        ['azerbaijan', 'kazakhstan', 'russia', 'turkmenistan']
+        """
+        return tuple(
+            self.dataset.state(r.state)
+            for r in self.ratifications
+            if r.status is RatificationStatus.RATIFIED
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _article_rules(article: "Article", resolve: Resolve) -> Problems:
+    parent = resolve("Agreement", article.agreement)
+    count = parent.article_count if parent is not None else None
+    if count is not None and article.number > count:
+        yield "number", f"is above the agreement's article_count ({count})"
+    if article.id != f"{article.agreement}-art-{article.number}":
+        yield "id", f"must be '{article.agreement}-art-{article.number}'"
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Article(Record):
+    """One article of an agreement, summarised in our own words.
+
+    >>> import caspian
+    >>> art = caspian.agreement("legal-status-convention").article(1)
+    >>> art.title
+    'Definitions'
+    """
+
+    KIND: ClassVar[Kind] = Kind(
+        file="articles.json",
+        noun="article",
+        plural="articles",
+        keys=(),
+        label="title",
+        columns=("id", "title", "agreement", "number"),
+        order=lambda a: (a.agreement, a.number),
+        rules=(_article_rules,),
+    )
+
+    #: The record's id: the agreement's id and the number, as ``legal-status-convention-art-14``.
+    id: str
+    #: The id of the agreement the article belongs to.
+    agreement: str = ref("Agreement", attrs.NOTHING)
+    #: The article's number in the agreement.
+    number: int = bounded(minimum=1)
+    #: The article's heading, or a short descriptive label where the text has none.
+    title: str
+    #: What the article says, in our own words (not a quotation).
+    summary: str
+    #: The subjects the article deals with.
+    topics: tuple[Topic, ...] = ()
+    sources: tuple[Source, ...]
+    notes: str | None = None
+    alternatives: tuple[Alternative, ...] = ()
+    _dataset: Any = dataset_field()
+
+    def parent_agreement(self) -> "Agreement":
+        """The agreement the article belongs to.
+
+        >>> import caspian
+        >>> caspian.articles("treaty-of-turkmenchay")[0].parent_agreement().short_title
+        'Treaty of Turkmenchay'
+        """
+        return self.dataset.agreement(self.agreement)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _ratification_rules(ratification: "Ratification", resolve: Resolve) -> Problems:
+    treaty = resolve("Agreement", ratification.agreement)
+    if treaty is not None:
+        if ratification.state not in treaty.parties:
+            yield "state", f"is not a party to {treaty.id}"
+        if treaty.signed and ratification.date and ratification.date < treaty.signed:
+            yield "date", "is before the agreement was signed"
+    if ratification.id != f"{ratification.agreement}--{ratification.state}":
+        yield "id", f"must be '{ratification.agreement}--{ratification.state}'"
+    if ratification.status is RatificationStatus.PENDING and ratification.date is not None:
+        yield "date", "a pending ratification has no date"
+
+
+def _ratification_order(r: "Ratification") -> tuple[bool, _dt.date, str, str]:
+    """Ratified first, by date (undated last), then pending; then by agreement and state."""
+    return (r.status is RatificationStatus.PENDING, r.date or _dt.date.max, r.agreement, r.state)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Ratification(Record):
+    """A state's ratification (or approval) of an agreement, or its absence so far.
+
+    >>> import caspian
+    >>> [r.state for r in caspian.ratifications("legal-status-convention", status="pending")]
+    ['iran']
+    """
+
+    KIND: ClassVar[Kind] = Kind(
+        file="ratifications.json",
+        noun="ratification",
+        plural="ratifications",
+        keys=(),
+        label="state",
+        columns=("id", "status", "date", "agreement", "state", "instrument"),
+        order=_ratification_order,
+        rules=(_ratification_rules,),
+    )
+
+    #: The record's id: the agreement's id and the state's, as
+    #: ``legal-status-convention--iran``.
+    id: str
+    #: The id of the agreement.
+    agreement: str = ref("Agreement", attrs.NOTHING)
+    #: The id of the state.
+    state: str = ref("State", attrs.NOTHING)
+    #: ``ratified`` (ratified, approved or acceded to) or ``pending`` (known not to have
+    #: ratified yet).
+    status: RatificationStatus
+    #: The day of the ratifying act; ``None`` when the day is not known.
+    date: _dt.date | None = None
+    #: The act that ratified it, as the state names it (a law, decree or vote).
+    instrument: str | None = None
+    sources: tuple[Source, ...]
+    notes: str | None = None
+    alternatives: tuple[Alternative, ...] = ()
+    _dataset: Any = dataset_field()
