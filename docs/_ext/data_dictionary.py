@@ -1,10 +1,10 @@
 """The data dictionary: every record type and field, generated from the attrs classes.
 
-Names and types come from :func:`attrs.fields` and :func:`typing.get_type_hints` at build time;
-the meaning of each field is the one hand-written part, and it lives in ``MEANINGS`` below. The
-same meanings document the fields in the API reference. The build fails when a field has no
-meaning, when a meaning names a field that does not exist, or when a record type of
-:mod:`caspian.model` is missing from the data dictionary page. Directives:
+Names and types come from :func:`attrs.fields` and :func:`typing.get_type_hints` at build time,
+and the meaning of each field from the ``#:`` comment above the field in the source
+(:func:`caspian._kind.field_meanings`, which ``help()`` reads too). The build fails when a
+field has no meaning, or when a record type of :mod:`caspian.model` is missing from the data
+dictionary page. Directives:
 
 ``caspian-fields NAME``
     A table of the fields of the attrs class ``caspian.NAME``: field, type, whether the JSON
@@ -32,185 +32,8 @@ from sphinx.util.docutils import SphinxDirective
 
 import caspian
 from caspian import model
-from caspian.dataset import FILES
-
-_SHARED = {
-    "id": "The record's id: a stable lowercase slug, unique among records of its type.",
-    "sources": "The public pages the record's facts were read from (at least one).",
-    "notes": "Caveats in plain words: what is uncertain, how a value was chosen, calendars.",
-    "alternatives": "Values that other sources give for a field, each with its own sources.",
-}
-_SUMMARY = "A summary in our own words."
-
-#: Record type -> field -> meaning. The only hand-written part of the data dictionary.
-MEANINGS: dict[str, dict[str, str]] = {
-    "State": {
-        "id": _SHARED["id"] + " For example `iran`, `russian-empire`.",
-        "name": "The common English name (`Iran`).",
-        "official_name": "The full official name (`Islamic Republic of Iran`).",
-        "aliases": "Other names it is looked up by (`Persia`, `Turkey` for Türkiye).",
-        "iso_alpha2": "ISO 3166-1 alpha-2 code (`IR`); `None` for historic entities.",
-        "iso_alpha3": "ISO 3166-1 alpha-3 code (`IRN`); `None` for historic entities.",
-        "iso_numeric": "ISO 3166-1 numeric code as a three-digit string (`364`).",
-        "wikidata": "The Wikidata item id (`Q794`), where one could be cited.",
-        "littoral": "Whether the state lies on the Caspian shore.",
-        "capital": "The capital's present name (or its last name, for a historic entity).",
-        "capital_history": "The capital's names over time, with the dates of each.",
-        "native_names": "Official names in the state's languages, each with its language code.",
-        "coastline_km": "Length of the Caspian coastline in kilometres (UNEP figures).",
-        "from_year": "First year the entity existed; `None` if not recorded.",
-        "to_year": "Last year the entity existed; `None` while it exists.",
-        "successor": "The id of the state that succeeded this entity, if any.",
-        "sources": _SHARED["sources"],
-        "notes": _SHARED["notes"],
-        "alternatives": _SHARED["alternatives"],
-    },
-    "Summit": {
-        "id": _SHARED["id"] + " For example `caspian-summit-2018`, `fm-meeting-2017-moscow`.",
-        "name": "The meeting's name (`Fifth Caspian Summit (Aktau)`).",
-        "aliases": "Other names it is looked up by, such as the seed article's `Tehran, 2007`.",
-        "kind": "A summit of heads of state, a ministers' meeting, a negotiation or a conference.",
-        "status": "Whether the meeting was held or is planned.",
-        "ordinal": "1 for the First Caspian Summit and so on; `None` for other meetings.",
-        "city": "Where the meeting took place (or is to), with coordinates where known.",
-        "host": "The id of the host state; `None` where there was none.",
-        "start": "The first day; `None` when the day is not known.",
-        "end": "The last day; `None` when the day is not known.",
-        "participants": "The ids of the states that took part.",
-        "attendees": "People named in the sources as attending, with state and office.",
-        "summary": _SUMMARY,
-        "sources": _SHARED["sources"],
-        "notes": _SHARED["notes"],
-        "alternatives": _SHARED["alternatives"],
-        "agreements": "The ids of the documents signed or adopted at the meeting. Derived: "
-        "filled from the `summit` field of `agreements.json`.",
-    },
-    "Agreement": {
-        "id": _SHARED["id"] + " For example `legal-status-convention`.",
-        "title": "The full title in English.",
-        "short_title": "A short title (`Caspian Convention`).",
-        "aliases": "Other titles it is looked up by.",
-        "kind": "The form of the document: treaty, convention, protocol, agreement, "
-        "declaration, communiqué or memorandum.",
-        "signed": "The day of signing (Gregorian calendar); `None` when the day is not known.",
-        "place": "Where it was signed, with coordinates where known.",
-        "summit": "The id of the meeting where it was signed or adopted, if any.",
-        "parent": "The id of the instrument this one is a protocol to, if any.",
-        "parties": "The ids of the states that are parties.",
-        "status": "The legal status as far as the sources tell: in force, not (yet) in force, "
-        "terminated, non-binding, or unknown.",
-        "in_force": "The day of entry into force, where known.",
-        "ended": "The day it ceased to have effect, where known.",
-        "article_count": "The number of articles of the full text, where known "
-        "(`articles` may hold fewer).",
-        "topics": "The subjects the document deals with.",
-        "summary": _SUMMARY,
-        "sources": _SHARED["sources"],
-        "notes": _SHARED["notes"],
-        "alternatives": _SHARED["alternatives"],
-        "articles": "The articles recorded in the data, by number. Derived: filled from "
-        "`articles.json`.",
-        "ratifications": "The ratifications recorded in the data, ratified first. Derived: "
-        "filled from `ratifications.json`.",
-    },
-    "Article": {
-        "id": _SHARED["id"] + " For example `legal-status-convention-art-14`.",
-        "agreement": "The id of the agreement the article belongs to.",
-        "number": "The article's number in the agreement.",
-        "title": "The article's heading, or a short descriptive label where the text has none.",
-        "summary": "What the article says, in our own words (not a quotation).",
-        "topics": "The subjects the article deals with.",
-        "sources": _SHARED["sources"],
-        "notes": _SHARED["notes"],
-        "alternatives": _SHARED["alternatives"],
-    },
-    "Ratification": {
-        "id": _SHARED["id"] + " The agreement's id and the state's, as "
-        "`legal-status-convention--iran`.",
-        "agreement": "The id of the agreement.",
-        "state": "The id of the state.",
-        "status": "`ratified` (ratified, approved or acceded to) or `pending` (known not to "
-        "have ratified yet).",
-        "date": "The day of the ratifying act; `None` when the day is not known.",
-        "instrument": "The act that ratified it, as the state names it (a law, decree or vote).",
-        "sources": _SHARED["sources"],
-        "notes": _SHARED["notes"],
-        "alternatives": _SHARED["alternatives"],
-    },
-    "Pipeline": {
-        "id": _SHARED["id"] + " For example `baku-tbilisi-ceyhan`.",
-        "name": "The pipeline's name.",
-        "aliases": "Other names and abbreviations it is looked up by (`BTC`, `TAPI`).",
-        "commodity": "What it carries: oil or gas.",
-        "route": "The ids of the states along the route, in order, origin first.",
-        "origin": "Where the line starts (a terminal or field), with coordinates where known.",
-        "terminus": "Where the line ends, with coordinates where known.",
-        "waypoints": "Places along the route between origin and terminus, in order.",
-        "length_km": "Length in kilometres.",
-        "capacity": "Design or current throughput, in the unit of its source.",
-        "status": "Operational, under construction, proposed or stalled.",
-        "operational_since": "The year it started operating.",
-        "operator": "The company or companies that operate it.",
-        "summary": _SUMMARY,
-        "sources": _SHARED["sources"],
-        "notes": _SHARED["notes"],
-        "alternatives": _SHARED["alternatives"],
-    },
-    "ReserveEstimate": {
-        "id": _SHARED["id"] + " For example `caspian-gas-proved-probable-2012`.",
-        "commodity": "What is estimated: oil or gas.",
-        "category": "The basis of the estimate: proved and probable reserves, or undiscovered "
-        "technically recoverable resources.",
-        "value": "The estimate, in `unit`.",
-        "unit": "Billion barrels (oil) or trillion cubic feet (gas), as the source gives it.",
-        "year": "The year the estimate refers to, where the source gives it.",
-        "estimator": "Who made the estimate (`U.S. Energy Information Administration`).",
-        "region": "The area the estimate covers, as its source defines it.",
-        "sources": _SHARED["sources"],
-        "notes": _SHARED["notes"],
-        "alternatives": _SHARED["alternatives"],
-    },
-    "Source": {
-        "url": "The page's address.",
-        "title": "The page's title.",
-        "publisher": "Who published it, where known.",
-    },
-    "Alternative": {
-        "field": "The name of the field the other value is for (`length_km`).",
-        "value": "The other value, as text, as the other source gives it.",
-        "sources": "The pages that give the other value.",
-        "note": "Why the record keeps its own value instead, or how the two relate.",
-    },
-    "Coordinates": {
-        "longitude": "Degrees east (WGS 84, decimal degrees).",
-        "latitude": "Degrees north (WGS 84, decimal degrees).",
-    },
-    "Place": {
-        "name": "The place's name.",
-        "state": "The id of the state the place lies in (the present-day state for historic "
-        "events).",
-        "coordinates": "The point, where known.",
-    },
-    "LocalName": {
-        "language": "An ISO 639-1 language code (`kk`).",
-        "name": "The name in that language.",
-    },
-    "CapitalName": {
-        "name": "The capital's name over this span.",
-        "start": "The first day of the span; `None` where open or unknown.",
-        "end": "The last day of the span; `None` where open or unknown.",
-    },
-    "Attendee": {
-        "name": "The person's name.",
-        "state": "The id of the state the person represented.",
-        "office": "The person's office at the time (`President`).",
-    },
-    "Capacity": {
-        "value": "The throughput, in `unit`.",
-        "unit": "Barrels per day, million barrels per day, billion cubic metres per year, or "
-        "million tonnes per year.",
-    },
-}
+from caspian._kind import Record, field_meanings
+from caspian._load import file_fields
 
 
 def record_classes() -> dict[str, type]:
@@ -223,8 +46,9 @@ def record_classes() -> dict[str, type]:
 
 
 def documented_fields(cls: type) -> list[attrs.Attribute[Any]]:
-    """The fields of a record type that a user sees (every field set in ``__init__``)."""
-    return [field for field in attrs.fields(cls) if field.init]
+    """The fields of a record type that a data file may hold."""
+    names = file_fields(cls)
+    return [field for field in attrs.fields(cls) if field.name in names]
 
 
 #: Type hints of every record type, read before autodoc runs: autodoc adds the annotations it
@@ -234,25 +58,15 @@ HINTS: dict[str, dict[str, Any]] = {}
 
 
 def problems() -> list[str]:
-    """Every mismatch between ``MEANINGS`` and the attrs classes."""
+    """Every field without a meaning, and every class whose type hints cannot be resolved."""
     found: list[str] = []
-    classes = record_classes()
-    for name in sorted(classes.keys() - MEANINGS.keys()):
-        found.append(f"{name}: a record type of caspian.model with no entry in MEANINGS")
-    for name in sorted(MEANINGS.keys() - classes.keys()):
-        found.append(f"{name}: in MEANINGS, but caspian.model has no attrs class of that name")
-    for name in sorted(classes.keys() & MEANINGS.keys()):
-        fields = {field.name for field in documented_fields(classes[name])}
-        meanings = MEANINGS[name]
-        for field in sorted(fields - meanings.keys()):
-            found.append(f"{name}.{field}: the field has no meaning")
-        for field in sorted(meanings.keys() - fields):
-            found.append(f"{name}.{field}: a meaning for a field that does not exist")
-        for field, text in sorted(meanings.items()):
-            if field in fields and not text.strip():
-                found.append(f"{name}.{field}: the meaning is empty")
+    for name, cls in sorted(record_classes().items()):
+        meanings = field_meanings(cls)
+        for field in documented_fields(cls):
+            if not meanings.get(field.name, "").strip():
+                found.append(f"{name}.{field.name}: the field has no #: comment (its meaning)")
         try:
-            HINTS[name] = typing.get_type_hints(classes[name])
+            HINTS[name] = typing.get_type_hints(cls)
         except Exception as error:
             found.append(f"{name}: the type hints cannot be resolved ({error})")
     return found
@@ -263,8 +77,7 @@ def check(app: Sphinx) -> None:
     found = problems()
     if found:
         raise ExtensionError(
-            "the data dictionary (docs/_ext/data_dictionary.py) does not match caspian.model:\n  "
-            + "\n  ".join(found)
+            "the data dictionary cannot be made from caspian.model:\n  " + "\n  ".join(found)
         )
 
 
@@ -324,8 +137,6 @@ def text_nodes(text: str) -> list[nodes.Node]:
 
 
 def _default(field: attrs.Attribute[Any]) -> list[nodes.Node]:
-    if field.metadata.get("derived"):
-        return [nodes.Text("no: derived")]
     if field.default is attrs.NOTHING:
         return [nodes.strong("required", "required")]
     value = field.default
@@ -383,7 +194,7 @@ class FieldsDirective(SphinxDirective):
                 [nodes.literal(field.name, field.name)],
                 type_nodes(hints[field.name], docname),
                 _default(field),
-                text_nodes(MEANINGS[name][field.name]),
+                text_nodes(_markdown(field_meanings(cls)[field.name])),
             )
             row["ids"].append(f"field-{name.lower()}-{field.name.replace('_', '-')}")
             rows.append(row)
@@ -394,9 +205,9 @@ class FieldsDirective(SphinxDirective):
         intro = nodes.paragraph()
         intro += nodes.Text("Fields of ")
         intro += _xref(f"caspian.{name}", name, docname)
-        if cls in FILES:
+        if issubclass(cls, Record) and "KIND" in vars(cls):
             intro += nodes.Text(", one object per record in ")
-            intro += nodes.literal(FILES[cls], FILES[cls])
+            intro += nodes.literal(cls.KIND.file, cls.KIND.file)
         intro += nodes.Text(":")
         return [intro, table]
 
@@ -422,19 +233,35 @@ class VocabulariesDirective(SphinxDirective):
         return [_table(["Vocabulary", "Values (as written in the JSON files)"], [25, 75], rows)]
 
 
+def _markdown(text: str) -> str:
+    """The reST literals of a ``#:`` comment (````x````) as the single backticks of the tables."""
+    return text.replace("``", "`")
+
+
 def field_docstring(
     app: Sphinx, what: str, name: str, obj: object, options: object, lines: list[str]
 ) -> None:
-    """Give each field in the API reference its meaning from ``MEANINGS`` (one source for both).
+    """Show each field's ``#:`` comment as written.
 
     Runs after napoleon, which would otherwise read ``text: more text`` as a type.
     """
     if what != "attribute" or not name.startswith("caspian."):
         return
     record, _, field = name.removeprefix("caspian.").rpartition(".")
-    meaning = MEANINGS.get(record, {}).get(field)
-    if meaning is not None:
-        lines[:] = [re.sub(r"`([^`]+)`", r"``\1``", meaning), ""]
+    cls = getattr(caspian, record, None)
+    if isinstance(cls, type) and (attrs.has(cls) or hasattr(cls, "_fields")):
+        meaning = field_meanings(cls).get(field)
+        if meaning is not None:
+            lines[:] = [meaning, ""]
+
+
+def class_docstring(
+    app: Sphinx, what: str, name: str, obj: object, options: object, lines: list[str]
+) -> None:
+    """Drop the "Fields:" list that ``help()`` shows: the reference documents each field
+    itself, from the same ``#:`` comments."""
+    if what == "class" and "Fields:" in lines:
+        del lines[lines.index("Fields:") :]
 
 
 def purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
@@ -461,6 +288,7 @@ def coverage(app: Sphinx, env: BuildEnvironment) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", check)
+    app.connect("autodoc-process-docstring", class_docstring)
     app.connect("autodoc-process-docstring", field_docstring, priority=600)
     app.add_directive("caspian-fields", FieldsDirective)
     app.add_directive("caspian-vocabularies", VocabulariesDirective)

@@ -145,7 +145,7 @@ def _legend_handles() -> list[Line2D]:
 
 def draw_timeline(path: Path) -> None:
     """The meetings on rows by kind, and above them the documents, coloured by status."""
-    summits = caspian.summits()
+    summits = caspian.meetings()
     agreements = caspian.agreements()
     undated = [s for s in summits if s.when is None]
     fig, axes = plt.subplots(
@@ -198,14 +198,14 @@ def draw_timeline(path: Path) -> None:
                 ax.scatter(
                     [x],
                     [DOC_BASE + level * DOC_STEP],
-                    marker="s" if agreement.summit else "D",
-                    s=55 if agreement.summit else 48,
+                    marker="s" if agreement.meeting else "D",
+                    s=55 if agreement.meeting else 48,
                     color=STATUS_COLOURS[agreement.status],
                     edgecolor="#333333",
                     linewidth=0.8,
                     zorder=3,
                 )
-            for ident in dict.fromkeys(a.summit for a in stack if a.summit in position):
+            for ident in dict.fromkeys(a.meeting for a in stack if a.meeting in position):
                 assert ident is not None
                 mx, my = position[ident]
                 ax.plot([mx, x], [my, DOC_BASE - 0.25], color="#aaaaaa", linewidth=0.8, zorder=1)
@@ -323,8 +323,8 @@ def draw_map(path: Path) -> None:
             path_effects=halo,
             zorder=4,
         )
-    cities: dict[tuple[float, float], list[caspian.Summit]] = {}
-    for meeting in caspian.summits():
+    cities: dict[tuple[float, float], list[caspian.Meeting]] = {}
+    for meeting in caspian.meetings():
         if meeting.city.coordinates is not None:
             cities.setdefault(meeting.city.coordinates.as_tuple(), []).append(meeting)
     for (lon, lat), meetings in cities.items():

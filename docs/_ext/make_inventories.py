@@ -51,9 +51,16 @@ PYTHON: list[Target] = [
     ("ValueError", "exception", "library/exceptions.html"),
     # standard library
     ("argparse.ArgumentParser", "class", "library/argparse.html"),
+    ("collections.abc.Callable", "class", "library/collections.abc.html"),
     ("collections.abc.Iterable", "class", "library/collections.abc.html"),
+    ("collections.abc.Iterator", "class", "library/collections.abc.html"),
     ("collections.abc.Mapping", "class", "library/collections.abc.html"),
     ("collections.abc.Sequence", "class", "library/collections.abc.html"),
+    (
+        "concurrent.futures",
+        "module",
+        "library/concurrent.futures.html#module-concurrent.futures",
+    ),
     ("datetime.date", "class", "library/datetime.html"),
     ("datetime.date.isoformat", "method", "library/datetime.html"),
     ("enum.Enum", "class", "library/enum.html"),
@@ -63,6 +70,11 @@ PYTHON: list[Target] = [
         "library/importlib.resources.html#module-importlib.resources",
     ),
     ("json.dumps", "function", "library/json.html"),
+    (
+        "multiprocessing",
+        "module",
+        "library/multiprocessing.html#module-multiprocessing",
+    ),
     ("os.PathLike", "class", "library/os.html"),
     ("pickle", "module", "library/pickle.html#module-pickle"),
     ("sys.stdout", "data", "library/sys.html"),

@@ -22,7 +22,23 @@ import caspian
 
 logger = logging.getLogger(__name__)
 
-MODULES = ("caspian.model.", "caspian.dataset.", "caspian.errors.", "caspian.export.")
+MODULES = tuple(
+    f"caspian.{name}."
+    for name in (
+        "model",
+        "dataset",
+        "errors",
+        "export",
+        "_kind",
+        "_values",
+        "_vocabulary",
+        "_states",
+        "_meetings",
+        "_treaties",
+        "_energy",
+        "_args",
+    )
+)
 
 
 def public_target(target: str) -> str | None:
@@ -65,13 +81,17 @@ def resolve(
 
 
 def bases(app: Sphinx, name: str, obj: object, options: object, bases: list[type]) -> None:
-    """Show the private ``_Vocabulary`` base of the closed vocabularies as ``str, Enum``."""
+    """Show the private ``_Vocabulary`` base of the closed vocabularies as ``str, Enum``, and
+    leave out the private ``Value`` base of the value types."""
     from enum import Enum
 
-    from caspian.model import _Vocabulary
+    from caspian._kind import Value
+    from caspian._vocabulary import _Vocabulary
 
     if _Vocabulary in bases:
         bases[bases.index(_Vocabulary) : bases.index(_Vocabulary) + 1] = [str, Enum]
+    if Value in bases:
+        bases.remove(Value)
 
 
 def completeness(app: Sphinx, env: BuildEnvironment) -> None:
