@@ -135,15 +135,15 @@ def synthetic(folder: Path, factor: int) -> Path:
     """Write the packaged data copied ``factor`` times (ids, names and references renamed)."""
     from importlib.resources import files
 
-    from caspian.dataset import FILES
+    from caspian.model import KINDS
 
     folder.mkdir(parents=True, exist_ok=True)
     raw = {
-        name: json.loads((files("caspian") / "data" / name).read_text("utf-8"))
-        for name in FILES.values()
+        kind.KIND.file: json.loads((files("caspian") / "data" / kind.KIND.file).read_text("utf-8"))
+        for kind in KINDS
     }
     state_ids = {r["id"] for r in raw["states.json"]}
-    summit_ids = {r["id"] for r in raw["summits.json"]}
+    meeting_ids = {r["id"] for r in raw["summits.json"] + raw["meetings.json"]}
     agreement_ids = {r["id"] for r in raw["agreements.json"]}
 
     def rename(value: str, ids: set[str], copy: int) -> str:
@@ -169,9 +169,8 @@ def synthetic(folder: Path, factor: int) -> Path:
                     for key in ("iso_alpha2", "iso_alpha3", "iso_numeric", "wikidata"):
                         if new.get(key):
                             new[key] = f"{new[key]}{copy}"
-                    for key in ("summit",):
-                        if new.get(key):
-                            new[key] = rename(new[key], summit_ids, copy)
+                    if new.get("meeting"):
+                        new["meeting"] = rename(new["meeting"], meeting_ids, copy)
                     if new.get("parent"):
                         new["parent"] = rename(new["parent"], agreement_ids, copy)
                     if name in ("articles.json", "ratifications.json"):
@@ -214,7 +213,7 @@ def growth(repeat: int) -> list[tuple[int, int, float, float, float]]:
                 start = time.perf_counter()
                 data = caspian.Dataset.from_directory(folder)
                 loads.append(time.perf_counter() - start)
-            records = len(data.summits()) + len(data.agreements()) + len(data.states(as_of=2000))
+            records = len(data.meetings()) + len(data.agreements()) + len(data.states(as_of=2000))
             by_id = best_per_call(partial(data.summit, "caspian-summit-2018"), 5000, 5)
             by_alias = best_per_call(partial(data.state, "Persia"), 5000, 5)
             rows.append((factor, records, statistics.median(loads), by_id, by_alias))
