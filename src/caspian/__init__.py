@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from caspian._version import __data_version__ as __data_version__
 from caspian._version import __version__ as __version__
-from caspian.errors import __all__ as _ERRORS
 from caspian.errors import (
     AmbiguousKeyError as AmbiguousKeyError,
 )
@@ -44,6 +43,7 @@ from caspian.errors import (
 from caspian.errors import (
     Problem as Problem,
 )
+from caspian.errors import __all__ as _ERRORS
 
 if TYPE_CHECKING:
     from caspian.dataset import Dataset as Dataset
@@ -213,6 +213,7 @@ _LAZY_MODULES: dict[str, tuple[str, ...]] = {
     ),
 }
 _LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in names}
+
 
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
