@@ -301,3 +301,36 @@ def test_packaged_json_is_readable_as_plain_json() -> None:
         items = json.loads((files("caspian") / "data" / name).read_text(encoding="utf-8"))
         assert isinstance(items, list)
         assert items, name
+
+
+def test_a_record_needs_more_than_an_encyclopedia(
+    write: Callable[[dict[str, Any]], Path], records: dict[str, Any]
+) -> None:
+    """A record whose only sources are tertiary is refused."""
+    records["pipelines.json"][0]["sources"] = [
+        {"url": "https://en.wikipedia.org/wiki/X", "title": "X", "kind": "tertiary"}
+    ]
+    assert load_problems(write, records) == [
+        "pipelines.json: alpha-beta-line: sources: needs a primary or secondary source, not "
+        "only an encyclopedia"
+    ]
+
+
+def test_supports_name_fields_of_the_record(
+    write: Callable[[dict[str, Any]], Path], records: dict[str, Any]
+) -> None:
+    """A source's supports list names fields of its record; sources_for() finds them."""
+    source = {"url": "https://example.org/x", "title": "X", "kind": "primary"}
+    records["summits.json"][0]["sources"] = [
+        {**source, "supports": ["start", "city.coordinates"]},
+        {**source, "supports": ["colour"]},
+    ]
+    assert load_problems(write, records) == [
+        "summits.json: alpha-summit-2001: sources[1].supports: names no field: 'colour'"
+    ]
+    records["summits.json"][0]["sources"].pop()
+    summit = caspian.Dataset.from_directory(write(records)).summit("alpha-summit-2001")
+    assert [s.url for s in summit.sources_for("start")] == ["https://example.org/x"]
+    assert summit.sources_for("host") == ()
+    with pytest.raises(caspian.ArgumentTypeError, match="'colour' is not a field of Summit"):
+        summit.sources_for("colour")

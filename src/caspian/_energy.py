@@ -133,6 +133,8 @@ class ReserveEstimate(Record):
     estimator: str
     #: The area the estimate covers, as its source defines it.
     region: str
+    #: The id of the state a national figure is for; ``None`` for a regional figure.
+    state: str | None = ref("State")
     sources: tuple[Source, ...]
     notes: str | None = None
     alternatives: tuple[Alternative, ...] = ()

@@ -69,6 +69,9 @@ class Kind(NamedTuple):
     #: takes a record and a resolver ``(kind's class name, id) -> record or None`` and
     #: yields ``(field path, message)`` for each problem.
     rules: tuple[Callable[[Any, Callable[[str, str], Any]], Iterator[tuple[str, str]]], ...] = ()
+    #: The fields whose value, where set, at least one source must support (``supports``):
+    #: the dates, places, parties, lengths and values a user may ask the source of.
+    cited: tuple[str, ...] = ()
 
 
 def ref(target: str, default: Any = None) -> Any:
@@ -165,6 +168,28 @@ class Record(metaclass=_Documented):
                 "dataset; use caspian.from_dict() or a Dataset to get records that do"
             )
         return found
+
+    def sources_for(self, field: str) -> tuple[Source, ...]:
+        """The sources that support one field of this record (those that list it in
+        ``supports``).
+
+        Raises:
+            ArgumentTypeError: if ``field`` is not a field of the record.
+
+        >>> import caspian
+        >>> summit = caspian.summit("caspian-summit-2018")
+        >>> all("start" in s.supports for s in summit.sources_for("start"))
+        True
+        """
+        names = {f.name for f in attrs.fields(type(self))}
+        if field not in names:
+            from caspian.errors import ArgumentTypeError, _shown
+
+            raise ArgumentTypeError(
+                f"{_shown(field)} is not a field of {type(self).__name__}; the fields are: "
+                + ", ".join(sorted(n for n in names if not n.startswith("_")))
+            )
+        return tuple(s for s in self.sources if field in s.supports)
 
     def __repr__(self) -> str:
         parts = []

@@ -26,6 +26,7 @@ import attrs
 
 from caspian._kind import Record
 from caspian._values import Alternative, Source
+from caspian._vocabulary import SourceKind
 from caspian.errors import Problem
 from caspian.model import KINDS
 
@@ -100,7 +101,16 @@ def check(
 def _shared(record: Record, resolve: Callable[[str, str], Any]) -> Iterator[tuple[str, str]]:
     if not record.sources:
         yield "sources", "must list at least one source"
+    elif all(s.kind is SourceKind.TERTIARY for s in record.sources):
+        yield "sources", "needs a primary or secondary source, not only an encyclopedia"
     fields = {f.name for f in attrs.fields(type(record))}
+    for index, source in enumerate(record.sources):
+        for name in source.supports:
+            if name.split(".")[0] not in fields:
+                yield f"sources[{index}].supports", f"names no field: {name!r}"
+    for name in record.KIND.cited:
+        if getattr(record, name) not in (None, (), "") and not record.sources_for(name):
+            yield name, "no source supports it: name it in the supports of the page that does"
     for index, alternative in enumerate(getattr(record, "alternatives", ())):
         if isinstance(alternative, Alternative) and alternative.field not in fields:
             yield f"alternatives[{index}].field", f"names no field: {alternative.field!r}"

@@ -67,6 +67,7 @@ class State(Record):
             "iso_alpha3",
             "iso_numeric",
             "native_names.name",
+            "native_names.short_name",
         ),
         label="name",
         columns=("id", "name", "iso_alpha2", "capital", "littoral", "from_year", "to_year"),
@@ -90,6 +91,11 @@ class State(Record):
     iso_numeric: str | None = None
     #: The Wikidata item id (``Q794``), where one could be cited.
     wikidata: str | None = None
+    #: The Correlates of War state code (``630`` for Iran), for joins with COW data; shared by
+    #: the records of one COW state (the Russian Empire, the RSFSR, the USSR and Russia: 365).
+    cow_code: int | None = bounded(None, minimum=1)
+    #: The Gleditsch–Ward state code, for joins with data keyed by it; shared like ``cow_code``.
+    gw_code: int | None = bounded(None, minimum=1)
     #: Whether the state lies on the Caspian shore.
     littoral: bool
     #: The capital's present name (or its last name, for a historic entity).

@@ -119,8 +119,10 @@ class LocalName(Value):
 
     #: An ISO 639-1 language code (``kk``).
     language: str
-    #: The name in that language.
+    #: The official name in that language.
     name: str
+    #: The short name people type in that language (``Қазақстан``), where it differs.
+    short_name: str | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -181,7 +181,11 @@ class ReserveCategory(_Vocabulary):
     ReserveCategory.PROVED_AND_PROBABLE
     """
 
+    #: Proved and probable reserves (2P), as the EIA gives the Caspian region's.
     PROVED_AND_PROBABLE = "proved_and_probable"
+    #: Proved reserves only, as national totals are usually given.
+    PROVED = "proved"
+    #: Resources not yet discovered that could be produced with today's technology (USGS).
     UNDISCOVERED_TECHNICALLY_RECOVERABLE = "undiscovered_technically_recoverable"
 
 
