@@ -35,6 +35,7 @@ FLOORS = {
     "model": 2,
     "_args": 3,
     "_index": 3,
+    "_construct": 3,
     "_load": 3,
     "_rules": 3,
     "dataset": 4,

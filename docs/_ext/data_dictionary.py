@@ -249,7 +249,7 @@ def field_docstring(
         return
     record, _, field = name.removeprefix("caspian.").rpartition(".")
     cls = getattr(caspian, record, None)
-    if isinstance(cls, type) and (attrs.has(cls) or hasattr(cls, "_fields")):
+    if isinstance(cls, type):
         meaning = field_meanings(cls).get(field)
         if meaning is not None:
             lines[:] = [meaning, ""]

@@ -15,11 +15,10 @@ the schemas and the docs read these descriptions instead of keeping tables of th
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable, Iterator
 from enum import Enum
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
@@ -42,13 +41,15 @@ def existed(field: str, members: tuple[str, ...], year: int, resolve: Resolve) -
             yield f"{field}[{index}]", f"{member!r} did not exist in {year}"
 
 
-class Kind(NamedTuple):
-    """The description of a record kind, kept on its class as ``KIND``.
+class Kind:
+    """The description of a record kind, kept on its class as ``KIND``. Immutable.
 
     >>> from caspian.model import Summit
     >>> Summit.KIND.noun, Summit.KIND.plural, Summit.KIND.label
     ('summit', 'summits', 'name')
     """
+
+    __slots__ = ("cited", "columns", "file", "keys", "label", "noun", "order", "plural", "rules")
 
     #: The data file that holds records of this kind (``"summits.json"``).
     file: str
@@ -64,14 +65,46 @@ class Kind(NamedTuple):
     #: The field paths shown as columns in command-line and notebook tables.
     columns: tuple[str, ...]
     #: The sort key of the kind's records; ``None`` keeps the order of the files.
-    order: Callable[[Any], Any] | None = None
+    order: Callable[[Any], Any] | None
     #: Integrity rules of this kind beyond the shared ones (references, ranges, sources): each
     #: takes a record and a resolver ``(kind's class name, id) -> record or None`` and
     #: yields ``(field path, message)`` for each problem.
-    rules: tuple[Callable[[Any, Callable[[str, str], Any]], Iterator[tuple[str, str]]], ...] = ()
+    rules: tuple[Callable[[Any, Callable[[str, str], Any]], Iterator[tuple[str, str]]], ...]
     #: The fields whose value, where set, at least one source must support (``supports``):
     #: the dates, places, parties, lengths and values a user may ask the source of.
-    cited: tuple[str, ...] = ()
+    cited: tuple[str, ...]
+
+    def __init__(
+        self,
+        *,
+        file: str,
+        noun: str,
+        plural: str,
+        keys: tuple[str, ...],
+        label: str,
+        columns: tuple[str, ...],
+        order: Callable[[Any], Any] | None = None,
+        rules: tuple[Callable[[Any, Resolve], Problems], ...] = (),
+        cited: tuple[str, ...] = (),
+    ) -> None:
+        for name, value in (
+            ("file", file),
+            ("noun", noun),
+            ("plural", plural),
+            ("keys", keys),
+            ("label", label),
+            ("columns", columns),
+            ("order", order),
+            ("rules", rules),
+            ("cited", cited),
+        ):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("a Kind is immutable")
+
+    def __repr__(self) -> str:
+        return f"Kind(file={self.file!r}, noun={self.noun!r})"
 
 
 def ref(target: str, default: Any = None) -> Any:
@@ -251,8 +284,8 @@ def _plain(value: Any) -> Any:
 
 
 _MEANINGS: dict[type, dict[str, str]] = {}
-_CLASS = re.compile(r"^class (\w+)\b")
-_FIELD = re.compile(r"^ {4,8}_?(\w+)\s*:")
+_CLASS = r"^class (\w+)\b"
+_FIELD = r"^ {4,8}(\w+)\s*:"
 
 
 def field_meanings(cls: type) -> dict[str, str]:
@@ -275,8 +308,8 @@ def field_meanings(cls: type) -> dict[str, str]:
     own = {**inherited, **_comments(cls)}
     if attrs.has(cls):
         names = [f.name for f in attrs.fields(cls) if f.init and f.alias != "_dataset"]
-    else:  # a NamedTuple such as Kind
-        names = list(getattr(cls, "_fields", ()))
+    else:  # a plain annotated class such as Kind
+        names = list(cls.__dict__.get("__annotations__", {}))
     result = {name: own[name] for name in names if name in own}
     _MEANINGS[cls] = result
     return result
@@ -284,6 +317,8 @@ def field_meanings(cls: type) -> dict[str, str]:
 
 def _comments(cls: type) -> dict[str, str]:
     """The ``#:`` comments in the body of ``cls``, by the name of the field below them."""
+    import re
+
     module = sys.modules.get(cls.__module__)
     loader = getattr(module, "__loader__", None)
     try:
@@ -296,7 +331,7 @@ def _comments(cls: type) -> dict[str, str]:
     inside = False
     pending: list[str] = []
     for line in source.splitlines():
-        head = _CLASS.match(line)
+        head = re.match(_CLASS, line)
         if head:
             inside = head.group(1) == cls.__name__
             pending = []
@@ -310,7 +345,7 @@ def _comments(cls: type) -> dict[str, str]:
         if stripped.startswith("#:"):
             pending.append(stripped[2:].strip())
             continue
-        match = _FIELD.match(line)
+        match = re.match(_FIELD, line)
         if match and pending:
             found[match.group(1)] = " ".join(pending)
         if stripped:

@@ -1,0 +1,110 @@
+"""The packaged data's fast path: records built directly from parsed JSON, by a plan made once
+per class from its attrs fields.
+
+The packaged files are validated by the tests (the full cattrs path and the integrity rules,
+on every supported Python), and a test keeps the records this module builds equal to those of
+the cattrs path. So at run time the packaged data needs no validation, and the first answer
+does not pay for importing cattrs or generating its hooks. Files from users always take the
+validating path (:mod:`caspian._load`).
+
+>>> from caspian.model import Coordinates
+>>> build(Coordinates, {"longitude": 51, "latitude": 43.6})
+Coordinates(longitude=51.0, latitude=43.6)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import types
+import typing
+from collections.abc import Callable, Iterable
+from enum import Enum
+from typing import Any, TypeVar
+
+import attrs
+
+__all__ = ["build", "build_all", "package_bytes"]
+
+T = TypeVar("T")
+Convert = Callable[[Any], Any]
+
+_PLANS: dict[type, Callable[[dict[str, Any]], Any]] = {}
+
+
+def _converter(hint: Any) -> Convert | None:
+    """How to turn a JSON value into a value of type ``hint`` (``None``: it already is one)."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        inner = _converter(options[0]) if len(options) == 1 else None
+        if inner is None:
+            return None
+        return lambda value: None if value is None else inner(value)
+    if origin is tuple:
+        item = _converter(typing.get_args(hint)[0])
+        if item is None:
+            return tuple
+        return lambda values: tuple(map(item, values))
+    if hint is float:
+        return float
+    if hint is _dt.date:
+        return _dt.date.fromisoformat
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return hint._value2member_map_.__getitem__
+    if isinstance(hint, type) and attrs.has(hint):
+        return _plan(hint)
+    return None
+
+
+def _plan(cls: type[T]) -> Callable[[dict[str, Any]], T]:
+    """A function that builds an instance of ``cls`` from its JSON object."""
+    found = _PLANS.get(cls)
+    if found is not None:
+        return found
+    converters = {
+        field.name: _converter(field.type) for field in attrs.fields(cls) if field.init
+    }
+
+    def plan(item: dict[str, Any]) -> T:
+        return cls(
+            **{
+                key: value if (convert := converters[key]) is None else convert(value)
+                for key, value in item.items()
+            }
+        )
+
+    _PLANS[cls] = plan
+    return plan
+
+
+def build(cls: type[T], item: dict[str, Any]) -> T:
+    """One instance of ``cls`` from a trusted JSON object."""
+    return _plan(cls)(item)
+
+
+def build_all(cls: type[T], items: Iterable[dict[str, Any]]) -> list[T]:
+    """Instances of ``cls`` from trusted JSON objects."""
+    return list(map(_plan(cls), items))
+
+
+def package_bytes(name: str) -> bytes:
+    """The bytes of ``caspian/data/NAME``, read through the package's own loader.
+
+    That is the loader :mod:`importlib.resources` would use, and it reads zip archives too;
+    where it cannot read data, :mod:`importlib.resources` itself is the fallback.
+
+    >>> package_bytes("summits.json")[:1]
+    b'['
+    """
+    spec = __spec__
+    get_data = getattr(spec.loader, "get_data", None)
+    if get_data is not None and spec.origin:
+        folder = spec.origin.rpartition("/" if "/" in spec.origin else "\\")[0]
+        try:
+            data: bytes = get_data(f"{folder}/data/{name}")
+            return data
+        except OSError:  # pragma: no cover - a loader that keeps data elsewhere
+            pass
+    from importlib.resources import files  # pragma: no cover
+
+    return (files("caspian") / "data" / name).read_bytes()  # pragma: no cover
