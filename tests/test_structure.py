@@ -237,3 +237,45 @@ def test_problem_is_a_named_tuple() -> None:
     file, record, path, message = problem
     assert (file, record, path, message) == ("a.json", "x", "name", "bad")
     assert str(problem) == "a.json: x: name: bad"
+
+
+def test_the_model_table_names_each_module_exactly() -> None:
+    """model._WHERE maps each name to the module that defines it, and misses none of them."""
+    import importlib
+
+    from caspian import model
+
+    by_module: dict[str, set[str]] = {}
+    for name, module in model._WHERE.items():
+        by_module.setdefault(module, set()).add(name)
+    for module, names in by_module.items():
+        assert set(importlib.import_module(module).__all__) == names, module
+    tree = ast.parse((PACKAGE / "model.py").read_text(encoding="utf-8"))
+    block = next(n for n in tree.body if isinstance(n, ast.If))
+    imported = {
+        (node.module, alias.name)
+        for node in ast.walk(block)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert imported == {(module, name) for name, module in model._WHERE.items()}
+    assert [f"{m}.{n}" for m, n in model._KINDS] == [f"{k.__module__}.{k.__name__}" for k in KINDS]
+
+
+def test_a_query_loads_only_the_kinds_it_needs() -> None:
+    """summits() defines the meeting classes and not the treaties', states' or pipelines'."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, caspian\n"
+        "caspian.summits(after=2007)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('caspian.')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    loaded = set(ast.literal_eval(out))
+    assert {"caspian._meetings", "caspian._values", "caspian.dataset"} <= loaded
+    assert not {"caspian._states", "caspian._treaties", "caspian._energy", "caspian._load"} & loaded
+    assert "cattrs" not in out

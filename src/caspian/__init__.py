@@ -13,7 +13,6 @@ from.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from types import FunctionType
 from typing import TYPE_CHECKING, Any
 
@@ -233,17 +232,18 @@ def __dir__() -> list[str]:
     )
 
 
-_packaged: Callable[[], Dataset] | None = None
+#: The packaged dataset, once a query has asked for it (:meth:`Dataset.packaged` makes it,
+#: and keeps it): holding it here saves each call a lookup.
+_dataset: Dataset | None = None
 
 
 def _data() -> Dataset:
-    """The packaged dataset (its one cache is :meth:`Dataset.packaged`)."""
-    global _packaged
-    if _packaged is None:
-        from caspian.dataset import Dataset
+    """The packaged dataset, made on the first query."""
+    global _dataset
+    from caspian.dataset import Dataset
 
-        _packaged = Dataset.packaged
-    return _packaged()
+    _dataset = Dataset.packaged()
+    return _dataset
 
 
 def meetings(
@@ -279,7 +279,7 @@ def meetings(
     >>> [m.id for m in caspian.meetings(after=2017, before=2019)]
     ['cop-extraordinary-2018-moscow', 'fm-meeting-2018-aktau', 'caspian-summit-2018']
     """
-    return _data().meetings(
+    return (_dataset or _data()).meetings(
         after=after, before=before, host=host, kind=kind, participant=participant, status=status
     )
 
@@ -296,7 +296,7 @@ def meeting(key: str | Meeting) -> Meeting:
     >>> caspian.meeting("Nur-Sultan, 2017").city.name
     'Moscow'
     """
-    return _data().meeting(key)
+    return (_dataset or _data()).meeting(key)
 
 
 def summits(
@@ -331,7 +331,7 @@ def summits(
     >>> [s.name for s in caspian.summits(host="KZ")]
     ['Fifth Caspian Summit (Aktau)']
     """
-    return _data().summits(
+    return (_dataset or _data()).summits(
         after=after, before=before, host=host, participant=participant, status=status
     )
 
@@ -349,7 +349,7 @@ def summit(key: str | Summit) -> Summit:
     >>> caspian.summit("Baku, 2010").start.isoformat()
     '2010-11-18'
     """
-    return _data().summit(key)
+    return (_dataset or _data()).summit(key)
 
 
 def states(*, littoral: bool | None = None, as_of: YearOrDate | None = None) -> tuple[State, ...]:
@@ -366,7 +366,7 @@ def states(*, littoral: bool | None = None, as_of: YearOrDate | None = None) -> 
     >>> [s.id for s in caspian.states(as_of=1828)]
     ['qajar-persia', 'russian-empire']
     """
-    return _data().states(littoral=littoral, as_of=as_of)
+    return (_dataset or _data()).states(littoral=littoral, as_of=as_of)
 
 
 def state(key: str | State) -> State:
@@ -382,7 +382,7 @@ def state(key: str | State) -> State:
     >>> caspian.state("Қазақстан Республикасы").id
     'kazakhstan'
     """
-    return _data().state(key)
+    return (_dataset or _data()).state(key)
 
 
 def agreements(
@@ -414,7 +414,7 @@ def agreements(
     >>> [a.id for a in caspian.agreements(party="RU", after=2010, in_force=True)][:3]
     ['aktau-protocol', 'moscow-protocol', 'aquatic-bioresources-agreement-2014']
     """
-    return _data().agreements(
+    return (_dataset or _data()).agreements(
         party=party,
         after=after,
         before=before,
@@ -433,7 +433,7 @@ def agreement(key: str | Agreement) -> Agreement:
     >>> caspian.agreement("Security and Military Cooperation Agreement").title
     'Agreement on Security Cooperation in the Caspian Sea'
     """
-    return _data().agreement(key)
+    return (_dataset or _data()).agreement(key)
 
 
 def articles(
@@ -454,7 +454,7 @@ def articles(
     >>> [a.number for a in caspian.articles("legal-status-convention", text="pipeline")]
     [12, 14, 15]
     """
-    return _data().articles(agreement, text=text, topic=topic)
+    return (_dataset or _data()).articles(agreement, text=text, topic=topic)
 
 
 def ratifications(
@@ -469,7 +469,7 @@ def ratifications(
     >>> [r.state for r in caspian.ratifications("legal-status-convention", status="ratified")]
     ['kazakhstan', 'azerbaijan', 'russia', 'turkmenistan']
     """
-    return _data().ratifications(agreement, state=state, status=status)
+    return (_dataset or _data()).ratifications(agreement, state=state, status=status)
 
 
 def pipelines(
@@ -484,7 +484,7 @@ def pipelines(
     >>> [p.id for p in caspian.pipelines(through="Türkiye")]
     ['baku-tbilisi-ceyhan', 'south-caucasus']
     """
-    return _data().pipelines(through=through, commodity=commodity, status=status)
+    return (_dataset or _data()).pipelines(through=through, commodity=commodity, status=status)
 
 
 def pipeline(key: str | Pipeline) -> Pipeline:
@@ -494,7 +494,7 @@ def pipeline(key: str | Pipeline) -> Pipeline:
     >>> caspian.pipeline("SCP").name
     'South Caucasus Pipeline'
     """
-    return _data().pipeline(key)
+    return (_dataset or _data()).pipeline(key)
 
 
 def reserves(
@@ -509,7 +509,7 @@ def reserves(
     >>> oil.value, oil.unit.value, oil.estimator
     (48.0, 'billion_barrels', 'U.S. Energy Information Administration')
     """
-    return _data().reserves(commodity=commodity, category=category)
+    return (_dataset or _data()).reserves(commodity=commodity, category=category)
 
 
 #: Every public name: the errors, the names loaded on first use, and the functions above.

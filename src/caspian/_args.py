@@ -56,6 +56,10 @@ def date_range(
     ...
     caspian.errors.InvalidQueryError: empty range: no date is after 2018 and before 2010
     """
+    if before is None:
+        if isinstance(after, int) and after.__class__ is int and 1 <= after <= 9999:
+            return _dt.date(after, 12, 31), None  # the common case, answered first
+        return bound("after", after, end_of_year=True), None
     low = bound("after", after, end_of_year=True)
     high = bound("before", before, end_of_year=False)
     if low is not None and high is not None and (high - low).days <= 1:

@@ -61,17 +61,15 @@ def _plan(cls: type[T]) -> Callable[[dict[str, Any]], T]:
     found = _PLANS.get(cls)
     if found is not None:
         return found
-    converters = {
-        field.name: _converter(field.type) for field in attrs.fields(cls) if field.init
-    }
+    fields = attrs.fields(cls)  # type: ignore[arg-type]
+    converters = [(f.name, c) for f in fields if f.init and (c := _converter(f.type)) is not None]
 
     def plan(item: dict[str, Any]) -> T:
-        return cls(
-            **{
-                key: value if (convert := converters[key]) is None else convert(value)
-                for key, value in item.items()
-            }
-        )
+        # The parsed object is ours alone: convert its values in place, then construct.
+        for key, convert in converters:
+            if key in item:
+                item[key] = convert(item[key])
+        return cls(**item)
 
     _PLANS[cls] = plan
     return plan

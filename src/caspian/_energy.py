@@ -9,15 +9,105 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from caspian._kind import Kind, Problems, Record, Resolve, bounded, dataset_field, ref
-from caspian._values import Alternative, Capacity, Place, Source
-from caspian._vocabulary import Commodity, PipelineStatus, ReserveCategory, ReserveUnit
+from caspian._kind import Kind, Problems, Record, Resolve, Value, bounded, dataset_field, ref
+from caspian._values import Alternative, Place, Source
+from caspian._vocabulary import _Vocabulary
 
 if TYPE_CHECKING:
     from caspian._states import State
 
 
-__all__ = ["Pipeline", "ReserveEstimate"]
+__all__ = [
+    "Capacity",
+    "CapacityUnit",
+    "Commodity",
+    "Pipeline",
+    "PipelineStatus",
+    "ReserveCategory",
+    "ReserveEstimate",
+    "ReserveUnit",
+]
+
+
+class Commodity(_Vocabulary):
+    """What a pipeline carries, or what a reserve estimate counts.
+
+    >>> [str(c) for c in Commodity]
+    ['oil', 'gas']
+    """
+
+    OIL = "oil"
+    GAS = "gas"
+
+
+class PipelineStatus(_Vocabulary):
+    """Where a pipeline stands.
+
+    >>> PipelineStatus("under_construction")
+    PipelineStatus.UNDER_CONSTRUCTION
+    """
+
+    OPERATIONAL = "operational"
+    UNDER_CONSTRUCTION = "under_construction"
+    PROPOSED = "proposed"
+    STALLED = "stalled"
+
+
+class CapacityUnit(_Vocabulary):
+    """Units of pipeline throughput.
+
+    >>> CapacityUnit.BCM_PER_YEAR.value
+    'bcm_per_year'
+    """
+
+    BARRELS_PER_DAY = "barrels_per_day"
+    MILLION_BARRELS_PER_DAY = "million_barrels_per_day"
+    BCM_PER_YEAR = "bcm_per_year"
+    MILLION_TONNES_PER_YEAR = "million_tonnes_per_year"
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Capacity(Value):
+    """A pipeline throughput with its unit.
+
+    >>> str(Capacity(value=1.2, unit=CapacityUnit.MILLION_BARRELS_PER_DAY))
+    '1.2 million_barrels_per_day'
+    """
+
+    #: The throughput, in ``unit``.
+    value: float = bounded(exclusiveMinimum=0)
+    #: Barrels per day, million barrels per day, billion cubic metres per year, or million
+    #: tonnes per year.
+    unit: CapacityUnit
+
+    def __str__(self) -> str:
+        return f"{self.value:g} {self.unit.value}"
+
+
+class ReserveCategory(_Vocabulary):
+    """The basis of a reserve estimate.
+
+    >>> ReserveCategory("proved_and_probable")
+    ReserveCategory.PROVED_AND_PROBABLE
+    """
+
+    #: Proved and probable reserves (2P), as the EIA gives the Caspian region's.
+    PROVED_AND_PROBABLE = "proved_and_probable"
+    #: Proved reserves only, as national totals are usually given.
+    PROVED = "proved"
+    #: Resources not yet discovered that could be produced with today's technology (USGS).
+    UNDISCOVERED_TECHNICALLY_RECOVERABLE = "undiscovered_technically_recoverable"
+
+
+class ReserveUnit(_Vocabulary):
+    """Units of reserve estimates.
+
+    >>> ReserveUnit.TRILLION_CUBIC_FEET.value
+    'trillion_cubic_feet'
+    """
+
+    BILLION_BARRELS = "billion_barrels"
+    TRILLION_CUBIC_FEET = "trillion_cubic_feet"
 
 
 def _pipeline_rules(pipeline: "Pipeline", resolve: Resolve) -> Problems:
@@ -28,7 +118,7 @@ def _pipeline_rules(pipeline: "Pipeline", resolve: Resolve) -> Problems:
             yield f"{end}.state", "is not on the route"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Pipeline(Record):
     """An oil or gas pipeline that carries Caspian resources (or is planned to).
 
@@ -94,7 +184,7 @@ class Pipeline(Record):
 # ---------------------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class ReserveEstimate(Record):
     """An estimate of the region's oil or gas, with explicit units, basis and year.
 

@@ -43,24 +43,35 @@ def keys_of(record: Record) -> list[str]:
 class Index:
     """The key index of one kind's records."""
 
-    __slots__ = ("exact", "folded", "labels")
+    __slots__ = ("_labels", "exact", "folded")
 
     def __init__(self, records: Sequence[Record], kind: type[Record]) -> None:
         entries = [(r.id, str(value_at(r, kind.KIND.label)), keys_of(r)) for r in records]
-        folded = key_index(entries)
+        norms: dict[str, str] = {}
+
+        def fold(key: str) -> str:
+            found = norms.get(key)
+            if found is None:
+                found = norms[key] = normalize(key)
+            return found
+
+        folded = key_index(entries, fold)
         by_id = {r.id: r for r in records}
         exact: dict[str, Record] = dict(by_id)
         for ident, _, keys in entries:
             for key in keys:
-                if folded.get(normalize(key), ())[:1] == (ident,):
+                if folded.get(fold(key), ())[:1] == (ident,):
                     exact.setdefault(key, by_id[ident])
-        labels = {ident: label for ident, label, _ in entries}
         #: Ids, and keys as written that name one record first: one dict answers most calls.
         self.exact = exact
         #: Folded keys and the ids they name.
         self.folded = folded
-        #: Folded keys with the (id, label) shown in suggestions.
-        self.labels = {key: (ids[0], labels[ids[0]]) for key, ids in folded.items()}
+        self._labels = {ident: label for ident, label, _ in entries}
+
+    @property
+    def labels(self) -> dict[str, tuple[str, str]]:
+        """Folded keys with the (id, label) shown in suggestions (made when a key misses)."""
+        return {key: (ids[0], self._labels[ids[0]]) for key, ids in self.folded.items()}
 
     def ids(self, key: str) -> tuple[str, ...]:
         """The ids a (string) key names, after folding."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 # Letters that Unicode does not decompose into a base letter plus marks.
 _FOLD = str.maketrans({"ə": "e", "ı": "i", "ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe"})
@@ -20,6 +20,8 @@ def normalize(key: str) -> str:
     True
     """
     folded = key.casefold()
+    if folded.isalnum() and folded.isascii():
+        return folded
     if not folded.isascii():
         decomposed = unicodedata.normalize("NFKD", folded.translate(_FOLD))
         folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -53,22 +55,27 @@ def suggest(
     return found
 
 
-def key_index(entries: Iterable[tuple[str, str, Iterable[str]]]) -> dict[str, tuple[str, ...]]:
+def key_index(
+    entries: Iterable[tuple[str, str, Iterable[str]]],
+    fold: Callable[[str], str] | None = None,
+) -> dict[str, tuple[str, ...]]:
     """Map every normalised key to the ids of the records it names, ids first.
 
-    ``entries`` holds ``(id, label, keys)`` for each record.
+    ``entries`` holds ``(id, label, keys)`` for each record; ``fold`` normalises a key
+    (:func:`normalize`, or a caller's cached version of it).
 
     >>> key_index([("iran", "Iran", ["Persia"]), ("qajar-persia", "Qajar Persia", ["Persia"])])
     {'iran': ('iran',), 'qajar persia': ('qajar-persia',), 'persia': ('iran', 'qajar-persia')}
     """
+    fold = fold or normalize
     index: dict[str, list[str]] = {}
     entries = list(entries)
     for ident, _, _ in entries:
-        index.setdefault(normalize(ident), []).append(ident)
-    ids = {normalize(ident) for ident, _, _ in entries}
+        index.setdefault(fold(ident), []).append(ident)
+    ids = {fold(ident) for ident, _, _ in entries}
     for ident, _, keys in entries:
         for key in keys:
-            norm = normalize(key)
+            norm = fold(key)
             if not norm or norm in ids:
                 # An id always names its own record only.
                 continue

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
+__all__ = ["Kind", "Record"]
+
 if TYPE_CHECKING:
     from caspian._values import Alternative, Source
     from caspian.dataset import Dataset
@@ -146,13 +148,46 @@ class _Documented(type):
         return f"{own or ''}\n\nFields:\n" + "\n".join(lines) if lines else own
 
 
-class Value(metaclass=_Documented):
+_COMPARED: dict[type, tuple[str, ...]] = {}
+
+
+def _compared(cls: type) -> tuple[str, ...]:
+    """The fields that equality and hashing compare (all but the link to a dataset)."""
+    found = _COMPARED.get(cls)
+    if found is None:
+        found = _COMPARED[cls] = tuple(f.name for f in attrs.fields(cls) if f.eq)
+    return found
+
+
+class _Compared(metaclass=_Documented):
+    """Equality and hashing by field values, shared by every record and value.
+
+    attrs would generate (and compile) ``__eq__`` and ``__hash__`` for each class; one pair
+    here does the same for all of them, so that defining the classes costs less.
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, n) == getattr(other, n) for n in _compared(self.__class__))
+
+    def __hash__(self) -> int:
+        return hash((self.__class__, *(getattr(self, n) for n in _compared(self.__class__))))
+
+
+class Value(_Compared):
     """Base of the small value types (:class:`Source`, :class:`Place` ...)."""
 
     __slots__ = ()
 
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in _compared(self.__class__))
+        return f"{self.__class__.__name__}({fields})"
 
-class Record(metaclass=_Documented):
+
+class Record(_Compared):
     """Behaviour shared by every record type.
 
     >>> import caspian
@@ -309,7 +344,9 @@ def field_meanings(cls: type) -> dict[str, str]:
     if attrs.has(cls):
         names = [f.name for f in attrs.fields(cls) if f.init and f.alias != "_dataset"]
     else:  # a plain annotated class such as Kind
-        names = list(cls.__dict__.get("__annotations__", {}))
+        import inspect
+
+        names = list(inspect.get_annotations(cls))
     result = {name: own[name] for name in names if name in own}
     _MEANINGS[cls] = result
     return result

@@ -98,7 +98,11 @@ def _make() -> cattrs.Converter:
     made.register_structure_hook(bool, _strict_bool)
     made.register_structure_hook(_dt.date, _iso_date)
     made.register_unstructure_hook(_dt.date, lambda day: day.isoformat())
-    # The vocabularies subclass str: give each its own hooks, more specific than str's.
+    # The vocabularies subclass str: give each its own hooks, more specific than str's. They
+    # are defined beside their kinds, so every kind is loaded first.
+    from caspian.model import KINDS
+
+    assert KINDS
     for enum in _Vocabulary.__subclasses__():
         made.register_structure_hook(enum, _vocabulary)
         made.register_unstructure_hook(enum, _value)

@@ -15,21 +15,68 @@ from caspian._kind import (
     Problems,
     Record,
     Resolve,
+    Value,
     after,
     bounded,
     dataset_field,
     existed,
     ref,
 )
-from caspian._values import Alternative, Attendee, Place, Source
-from caspian._vocabulary import MeetingKind, MeetingStatus
+from caspian._values import Alternative, Place, Source
+from caspian._vocabulary import _Vocabulary
 
 if TYPE_CHECKING:
     from caspian._states import State
     from caspian._treaties import Agreement
 
 
-__all__ = ["Meeting", "Summit"]
+__all__ = ["Attendee", "Meeting", "MeetingKind", "MeetingStatus", "Summit"]
+
+
+class MeetingKind(_Vocabulary):
+    """What kind of meeting a :class:`Meeting` is.
+
+    >>> MeetingKind("summit") is MeetingKind.SUMMIT
+    True
+    """
+
+    #: A Caspian Summit of the heads of state (always a :class:`Summit`).
+    SUMMIT = "summit"
+    #: A meeting of foreign ministers.
+    MINISTERIAL = "ministerial"
+    #: The negotiation at which a historic treaty was concluded.
+    NEGOTIATION = "negotiation"
+    #: A conference of the parties of a convention, or a signing conference.
+    CONFERENCE = "conference"
+    #: An economic forum of the littoral states.
+    FORUM = "forum"
+
+
+class MeetingStatus(_Vocabulary):
+    """Whether a meeting has taken place.
+
+    >>> str(MeetingStatus.PLANNED)
+    'planned'
+    """
+
+    HELD = "held"
+    PLANNED = "planned"
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Attendee(Value):
+    """A person who attended a meeting for a state.
+
+    >>> Attendee(name="Vladimir Putin", state="russia", office="President").office
+    'President'
+    """
+
+    #: The person's name.
+    name: str
+    #: The id of the state the person represented.
+    state: str = ref("State", attrs.NOTHING)
+    #: The person's office at the time (``President``).
+    office: str | None = None
 
 
 def _meeting_rules(meeting: "Meeting", resolve: Resolve) -> Problems:
@@ -51,7 +98,7 @@ def _chronological(record: Any) -> tuple[_dt.date, str]:
     return (record.when or _dt.date.max, record.id)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Meeting(Record):
     """A diplomatic meeting: a ministers' meeting, a conference, a forum, a negotiation, or a
     Caspian Summit (a :class:`Summit`, which is also a Meeting).
@@ -151,7 +198,7 @@ class Meeting(Record):
         return self.dataset.agreements(meeting=self)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Summit(Meeting):
     """A Caspian Summit: a meeting of the five heads of state, numbered by its ``ordinal``.
 

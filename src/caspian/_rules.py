@@ -25,8 +25,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from caspian._kind import Record
-from caspian._values import Alternative, Source
-from caspian._vocabulary import SourceKind
+from caspian._values import Alternative, Source, SourceKind
 from caspian.errors import Problem
 from caspian.model import KINDS
 

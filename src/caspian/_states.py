@@ -15,12 +15,13 @@ from caspian._kind import (
     Problems,
     Record,
     Resolve,
+    Value,
     after,
     bounded,
     dataset_field,
     ref,
 )
-from caspian._values import Alternative, CapitalName, LocalName, Source
+from caspian._values import Alternative, Source
 
 if TYPE_CHECKING:
     from caspian._energy import Pipeline
@@ -28,7 +29,52 @@ if TYPE_CHECKING:
     from caspian._treaties import Agreement, Ratification
 
 
-__all__ = ["State"]
+__all__ = ["CapitalName", "LocalName", "State"]
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class LocalName(Value):
+    """A name in one language (an ISO 639-1 code).
+
+    >>> LocalName(language="kk", name="Қазақстан Республикасы").language
+    'kk'
+    """
+
+    #: An ISO 639-1 language code (``kk``).
+    language: str
+    #: The official name in that language.
+    name: str
+    #: The short name people type in that language (``Қазақстан``), where it differs.
+    short_name: str | None = None
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CapitalName(Value):
+    """The name a capital had over a span of time (``None`` where open or unknown).
+
+    >>> import datetime
+    >>> name = CapitalName(name="Nur-Sultan", start=datetime.date(2019, 3, 20),
+    ...                    end=datetime.date(2022, 9, 17))
+    >>> name.covers(datetime.date(2020, 1, 1))
+    True
+    """
+
+    #: The capital's name over this span.
+    name: str
+    #: The first day of the span; ``None`` where open or unknown.
+    start: _dt.date | None = None
+    #: The last day of the span; ``None`` where open or unknown.
+    end: _dt.date | None = after("start")
+
+    def covers(self, day: _dt.date) -> bool:
+        """Whether ``day`` falls in this span (both ends included).
+
+        >>> import datetime
+        >>> CapitalName(name="Astana", start=datetime.date(2022, 9, 17)).covers(
+        ...     datetime.date(2020, 1, 1))
+        False
+        """
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
 def _state_rules(state: "State", resolve: Resolve) -> Problems:
@@ -43,7 +89,7 @@ def _state_rules(state: "State", resolve: Resolve) -> Problems:
         step = following.successor if following is not None else None
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class State(Record):
     """A state: one of the five littoral states, a pipeline transit state, or a historic entity.
 

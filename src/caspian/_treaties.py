@@ -22,14 +22,96 @@ from caspian._kind import (
     ref,
 )
 from caspian._values import Alternative, Place, Source
-from caspian._vocabulary import AgreementKind, AgreementStatus, RatificationStatus, Topic
+from caspian._vocabulary import _Vocabulary
 
 if TYPE_CHECKING:
     from caspian._meetings import Meeting
     from caspian._states import State
 
 
-__all__ = ["Agreement", "Article", "Ratification"]
+__all__ = [
+    "Agreement",
+    "AgreementKind",
+    "AgreementStatus",
+    "Article",
+    "Ratification",
+    "RatificationStatus",
+    "Topic",
+]
+
+
+class AgreementKind(_Vocabulary):
+    """The form of a document.
+
+    >>> AgreementKind("convention")
+    AgreementKind.CONVENTION
+    """
+
+    TREATY = "treaty"
+    CONVENTION = "convention"
+    PROTOCOL = "protocol"
+    AGREEMENT = "agreement"
+    DECLARATION = "declaration"
+    COMMUNIQUE = "communique"
+    MEMORANDUM = "memorandum"
+
+
+class AgreementStatus(_Vocabulary):
+    """The legal status of a document, as far as the sources tell.
+
+    >>> AgreementStatus.NOT_IN_FORCE.value
+    'not_in_force'
+    """
+
+    IN_FORCE = "in_force"
+    NOT_IN_FORCE = "not_in_force"
+    TERMINATED = "terminated"
+    #: Political documents (declarations, communiqués) that do not enter into force.
+    NON_BINDING = "non_binding"
+    UNKNOWN = "unknown"
+
+
+class RatificationStatus(_Vocabulary):
+    """Whether a state has ratified (or approved, or acceded to) an agreement.
+
+    >>> RatificationStatus("pending")
+    RatificationStatus.PENDING
+    """
+
+    RATIFIED = "ratified"
+    PENDING = "pending"
+
+
+class Topic(_Vocabulary):
+    """Subjects of agreements and articles.
+
+    >>> Topic("pipelines")
+    Topic.PIPELINES
+    """
+
+    DEFINITIONS = "definitions"
+    LEGAL_STATUS = "legal_status"
+    SOVEREIGNTY = "sovereignty"
+    BOUNDARIES = "boundaries"
+    SEABED = "seabed"
+    NAVIGATION = "navigation"
+    FISHERIES = "fisheries"
+    ENVIRONMENT = "environment"
+    POLLUTION = "pollution"
+    BIODIVERSITY = "biodiversity"
+    SECURITY = "security"
+    MILITARY = "military"
+    RESOURCES = "resources"
+    ENERGY = "energy"
+    PIPELINES = "pipelines"
+    TRADE = "trade"
+    TRANSPORT = "transport"
+    EMERGENCIES = "emergencies"
+    HYDROMETEOROLOGY = "hydrometeorology"
+    SCIENTIFIC_RESEARCH = "scientific_research"
+    DISPUTE_SETTLEMENT = "dispute_settlement"
+    FINAL_CLAUSES = "final_clauses"
+    COOPERATION = "cooperation"
 
 
 def _agreement_rules(agreement: "Agreement", resolve: Resolve) -> Problems:
@@ -44,7 +126,7 @@ def _agreement_rules(agreement: "Agreement", resolve: Resolve) -> Problems:
         yield from existed("parties", agreement.parties, agreement.signed.year, resolve)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Agreement(Record):
     """A treaty, convention, protocol, agreement, declaration or communiqué.
 
@@ -215,7 +297,7 @@ def _article_rules(article: "Article", resolve: Resolve) -> Problems:
         yield "id", f"must be '{article.agreement}-art-{article.number}'"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Article(Record):
     """One article of an agreement, summarised in our own words.
 
@@ -284,7 +366,7 @@ def _ratification_order(r: "Ratification") -> tuple[bool, _dt.date, str, str]:
     return (r.status is RatificationStatus.PENDING, r.date or _dt.date.max, r.agreement, r.state)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Ratification(Record):
     """A state's ratification (or approval) of an agreement, or its absence so far.
 

@@ -6,28 +6,32 @@
 (51.17, 43.65)
 """
 
-import datetime as _dt
 from typing import Any
 
 import attrs
 
-from caspian._kind import Value, after, bounded, ref
-from caspian._vocabulary import CapacityUnit, SourceKind
+from caspian._kind import Value, bounded, ref
+from caspian._vocabulary import _Vocabulary
 
-__all__ = [
-    "Alternative",
-    "Attendee",
-    "Capacity",
-    "CapitalName",
-    "Coordinates",
-    "LocalName",
-    "Place",
-    "Results",
-    "Source",
-]
+__all__ = ["Alternative", "Coordinates", "Place", "Results", "Source", "SourceKind"]
 
 
-@attrs.frozen(kw_only=True)
+class SourceKind(_Vocabulary):
+    """How close a source stands to the facts it supports.
+
+    >>> SourceKind("primary")
+    SourceKind.PRIMARY
+    """
+
+    #: A treaty text, or a party's, secretariat's or legislature's official record.
+    PRIMARY = "primary"
+    #: A reputable news agency, an operator, an agency such as the EIA or USGS, scholarship.
+    SECONDARY = "secondary"
+    #: An encyclopedia.
+    TERTIARY = "tertiary"
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Source(Value):
     """A public page that a record's facts were read from.
 
@@ -48,7 +52,7 @@ class Source(Value):
     supports: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Alternative(Value):
     """A value that another source gives for one field of a record.
 
@@ -71,7 +75,7 @@ class Alternative(Value):
     note: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Coordinates(Value):
     """A point in decimal degrees (WGS 84), longitude first as in GeoJSON.
 
@@ -93,7 +97,7 @@ class Coordinates(Value):
         return (self.longitude, self.latitude)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Place(Value):
     """A named place: a city, a terminal, a field.
 
@@ -107,85 +111,6 @@ class Place(Value):
     state: str | None = ref("State")
     #: The point, where known.
     coordinates: Coordinates | None = None
-
-
-@attrs.frozen(kw_only=True)
-class LocalName(Value):
-    """A name in one language (an ISO 639-1 code).
-
-    >>> LocalName(language="kk", name="Қазақстан Республикасы").language
-    'kk'
-    """
-
-    #: An ISO 639-1 language code (``kk``).
-    language: str
-    #: The official name in that language.
-    name: str
-    #: The short name people type in that language (``Қазақстан``), where it differs.
-    short_name: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class CapitalName(Value):
-    """The name a capital had over a span of time (``None`` where open or unknown).
-
-    >>> import datetime
-    >>> name = CapitalName(name="Nur-Sultan", start=datetime.date(2019, 3, 20),
-    ...                    end=datetime.date(2022, 9, 17))
-    >>> name.covers(datetime.date(2020, 1, 1))
-    True
-    """
-
-    #: The capital's name over this span.
-    name: str
-    #: The first day of the span; ``None`` where open or unknown.
-    start: _dt.date | None = None
-    #: The last day of the span; ``None`` where open or unknown.
-    end: _dt.date | None = after("start")
-
-    def covers(self, day: _dt.date) -> bool:
-        """Whether ``day`` falls in this span (both ends included).
-
-        >>> import datetime
-        >>> CapitalName(name="Astana", start=datetime.date(2022, 9, 17)).covers(
-        ...     datetime.date(2020, 1, 1))
-        False
-        """
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
-
-
-@attrs.frozen(kw_only=True)
-class Attendee(Value):
-    """A person who attended a meeting for a state.
-
-    >>> Attendee(name="Vladimir Putin", state="russia", office="President").office
-    'President'
-    """
-
-    #: The person's name.
-    name: str
-    #: The id of the state the person represented.
-    state: str = ref("State", attrs.NOTHING)
-    #: The person's office at the time (``President``).
-    office: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class Capacity(Value):
-    """A pipeline throughput with its unit.
-
-    >>> str(Capacity(value=1.2, unit=CapacityUnit.MILLION_BARRELS_PER_DAY))
-    '1.2 million_barrels_per_day'
-    """
-
-    #: The throughput, in ``unit``.
-    value: float = bounded(exclusiveMinimum=0)
-    #: Barrels per day, million barrels per day, billion cubic metres per year, or million
-    #: tonnes per year.
-    unit: CapacityUnit
-
-    def __str__(self) -> str:
-        return f"{self.value:g} {self.unit.value}"
 
 
 class Results(tuple[Any, ...]):

@@ -13,6 +13,7 @@ directory of JSON files in the same format, alone or on top of the packaged data
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import os
 import threading
@@ -21,36 +22,35 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from caspian import _args
+from caspian import _args, model
 from caspian._args import YearOrDate
+from caspian._construct import build_all, package_bytes
 from caspian._keys import normalize
 from caspian._kind import Record, value_at
-from caspian._construct import build_all, package_bytes
+from caspian._values import Results
 from caspian.errors import ArgumentTypeError, DataError, Problem, _shown
-from caspian.model import (
-    KINDS,
-    Agreement,
-    AgreementKind,
-    AgreementStatus,
-    Article,
-    Commodity,
-    Meeting,
-    MeetingKind,
-    MeetingStatus,
-    Pipeline,
-    PipelineStatus,
-    Ratification,
-    RatificationStatus,
-    ReserveCategory,
-    ReserveEstimate,
-    Results,
-    State,
-    Summit,
-    Topic,
-)
 
 if TYPE_CHECKING:
     from caspian._index import Index
+    from caspian.model import (
+        Agreement,
+        AgreementKind,
+        AgreementStatus,
+        Article,
+        Commodity,
+        Meeting,
+        MeetingKind,
+        MeetingStatus,
+        Pipeline,
+        PipelineStatus,
+        Ratification,
+        RatificationStatus,
+        ReserveCategory,
+        ReserveEstimate,
+        State,
+        Summit,
+        Topic,
+    )
 
 __all__ = ["Dataset", "YearOrDate"]
 
@@ -199,9 +199,9 @@ class Dataset:
         if not folder.is_dir():
             raise FileNotFoundError(f"no such directory: {str(folder)!r}")
         problems: list[Problem] = []
-        own: dict[type[Record], list[Record]] = {kind: [] for kind in KINDS}
+        own: dict[type[Record], list[Record]] = {kind: [] for kind in model.KINDS}
         file_of: dict[int, str] = {}
-        for kind in KINDS:
+        for kind in model.KINDS:
             if base is not None:
                 for record in base._own_records(kind):
                     copy = attrs.evolve(record, _dataset=None)  # type: ignore[misc]
@@ -247,18 +247,18 @@ class Dataset:
         found = self._records.get(kind)
         if found is not None:
             return found  # type: ignore[return-value]
-        if kind not in KINDS:
-            names = ", ".join(k.__name__ for k in KINDS)
+        if not (isinstance(kind, type) and issubclass(kind, Record) and "KIND" in vars(kind)):
+            names = ", ".join(k.__name__ for k in model.KINDS)
             raise ArgumentTypeError(f"kind must be one of {names}, not {_shown(kind)}")
         with self._lock:
-            pool = [r for k in KINDS if issubclass(k, kind) for r in self._own_records(k)]
+            pool = [r for k in _family(kind) for r in self._own_records(k)]
             if kind.KIND.order is not None:
                 pool.sort(key=kind.KIND.order)
             found = self._records.setdefault(kind, Results(pool))
         return found  # type: ignore[return-value]
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{len(self.records(k))} {k.KIND.plural}" for k in KINDS)
+        counts = ", ".join(f"{len(self.records(k))} {k.KIND.plural}" for k in model.KINDS)
         return f"<Dataset {self.origin}: {counts}>"
 
     # -- lookups ----------------------------------------------------------------------------
@@ -290,7 +290,7 @@ class Dataset:
 
     def _elsewhere(self, kind: type[Record], key: str) -> str | None:
         """Where a key that names no record of ``kind`` leads in the kind's wider kind."""
-        wider = next((k for k in kind.__mro__[1:] if k in KINDS), None)
+        wider: type[Record] | None = next((k for k in kind.__mro__[1:] if "KIND" in vars(k)), None)
         if wider is None:
             return None
         ids = self._index(wider).ids(key)
@@ -311,7 +311,7 @@ class Dataset:
         >>> caspian.Dataset.packaged().state("TKM").name
         'Turkmenistan'
         """
-        return self._get(State, key)
+        return self._get(model.State, key)
 
     def meeting(self, key: str | Meeting) -> Meeting:
         """Same as :func:`caspian.meeting`, on this dataset.
@@ -320,7 +320,7 @@ class Dataset:
         >>> caspian.Dataset.packaged().meeting("caspian-summit-2007").city.name
         'Tehran'
         """
-        return self._get(Meeting, key)
+        return self._get(model.Meeting, key)
 
     def summit(self, key: str | Summit) -> Summit:
         """Same as :func:`caspian.summit`, on this dataset.
@@ -329,7 +329,7 @@ class Dataset:
         >>> caspian.Dataset.packaged().summit("caspian-summit-2007").ordinal
         2
         """
-        return self._get(Summit, key)
+        return self._get(model.Summit, key)
 
     def agreement(self, key: str | Agreement) -> Agreement:
         """Same as :func:`caspian.agreement`, on this dataset.
@@ -338,7 +338,7 @@ class Dataset:
         >>> caspian.Dataset.packaged().agreement("Tehran Convention").signed.year
         2003
         """
-        return self._get(Agreement, key)
+        return self._get(model.Agreement, key)
 
     def pipeline(self, key: str | Pipeline) -> Pipeline:
         """Same as :func:`caspian.pipeline`, on this dataset.
@@ -347,7 +347,7 @@ class Dataset:
         >>> caspian.Dataset.packaged().pipeline("TAPI").commodity.value
         'gas'
         """
-        return self._get(Pipeline, key)
+        return self._get(model.Pipeline, key)
 
     # -- queries ----------------------------------------------------------------------------
 
@@ -364,7 +364,7 @@ class Dataset:
         day = _args.bound("as_of", as_of, end_of_year=False)
         return Results(
             s
-            for s in self.records(State)
+            for s in self.records(model.State)
             if (not s.historic if day is None else s.exists_in(day.year))
             and (wanted is None or s.littoral is wanted)
         )
@@ -385,7 +385,7 @@ class Dataset:
         >>> [m.id for m in caspian.Dataset.packaged().meetings(kind="ministerial", after=2021)]
         ['fm-meeting-2022-ashgabat', 'fm-meeting-2023-moscow']
         """
-        return self._meetings(Meeting, after, before, host, kind, participant, status)
+        return self._meetings(model.Meeting, after, before, host, kind, participant, status)
 
     def summits(
         self,
@@ -402,7 +402,7 @@ class Dataset:
         >>> [s.year for s in caspian.Dataset.packaged().summits(before=2008)]
         [2002, 2007]
         """
-        return self._meetings(Summit, after, before, host, None, participant, status)
+        return self._meetings(model.Summit, after, before, host, None, participant, status)
 
     def _meetings(
         self,
@@ -415,21 +415,23 @@ class Dataset:
         status: MeetingStatus | str | None,
     ) -> tuple[R, ...]:
         low, high = _args.date_range(after, before)
-        host_id = self._get(State, host, "host").id if host is not None else None
-        member = self._get(State, participant, "participant").id if participant else None
-        if participant is not None and member is None:
-            member = self._get(State, participant, "participant").id
-        wanted_kind = _args.vocabulary("kind", meeting_kind, MeetingKind)
-        wanted_status = _args.vocabulary("status", status, MeetingStatus)
-        return Results(
-            m
-            for m in self.records(kind)
-            if _between(m.when, low, high)  # type: ignore[attr-defined]
-            and (host_id is None or m.host == host_id)  # type: ignore[attr-defined]
-            and (member is None or member in m.participants)  # type: ignore[attr-defined]
-            and (wanted_kind is None or m.kind is wanted_kind)  # type: ignore[attr-defined]
-            and (wanted_status is None or m.status is wanted_status)  # type: ignore[attr-defined]
-        )
+        pool: Sequence[Any] = self._records.get(kind) or self.records(kind)
+        if low is not None or high is not None:
+            lo, hi = low or _dt.date.min, high or _dt.date.max
+            pool = [m for m in pool if (day := m.start or m.end) is not None and lo < day < hi]
+        if host is not None:
+            host_id = self._get(model.State, host, "host").id
+            pool = [m for m in pool if m.host == host_id]
+        if participant is not None:
+            member = self._get(model.State, participant, "participant").id
+            pool = [m for m in pool if member in m.participants]
+        if meeting_kind is not None:
+            wanted_kind = _args.vocabulary("kind", meeting_kind, model.MeetingKind)
+            pool = [m for m in pool if m.kind is wanted_kind]
+        if status is not None:
+            wanted_status = _args.vocabulary("status", status, model.MeetingStatus)
+            pool = [m for m in pool if m.status is wanted_status]
+        return Results(pool)
 
     def agreements(
         self,
@@ -450,15 +452,17 @@ class Dataset:
         ['security-agreement-2010']
         """
         low, high = _args.date_range(after, before)
-        party_id = self._get(State, party, "party").id if party is not None else None
-        meeting_id = self._get(Meeting, meeting, "meeting").id if meeting is not None else None
-        wanted_kind = _args.vocabulary("kind", kind, AgreementKind)
-        wanted_topic = _args.vocabulary("topic", topic, Topic)
-        wanted_status = _args.vocabulary("status", status, AgreementStatus)
+        party_id = self._get(model.State, party, "party").id if party is not None else None
+        meeting_id = (
+            self._get(model.Meeting, meeting, "meeting").id if meeting is not None else None
+        )
+        wanted_kind = _args.vocabulary("kind", kind, model.AgreementKind)
+        wanted_topic = _args.vocabulary("topic", topic, model.Topic)
+        wanted_status = _args.vocabulary("status", status, model.AgreementStatus)
         force = _args.flag("in_force", in_force)
         return Results(
             a
-            for a in self.records(Agreement)
+            for a in self.records(model.Agreement)
             if _between(a.signed, low, high)
             and (party_id is None or party_id in a.parties)
             and (meeting_id is None or a.meeting == meeting_id)
@@ -481,12 +485,14 @@ class Dataset:
         >>> [a.number for a in caspian.Dataset.packaged().articles("treaty-of-gulistan")]
         [5]
         """
-        parent = self._get(Agreement, agreement, "agreement").id if agreement is not None else None
+        parent = (
+            self._get(model.Agreement, agreement, "agreement").id if agreement is not None else None
+        )
         needle = _args.text("text", text)
-        wanted_topic = _args.vocabulary("topic", topic, Topic)
+        wanted_topic = _args.vocabulary("topic", topic, model.Topic)
         return Results(
             a
-            for a in self.records(Article)
+            for a in self.records(model.Article)
             if (parent is None or a.agreement == parent)
             and (needle is None or needle in normalize(f"{a.title} {a.summary}"))
             and (wanted_topic is None or wanted_topic in a.topics)
@@ -505,12 +511,14 @@ class Dataset:
         >>> len(caspian.Dataset.packaged().ratifications("legal-status-convention"))
         5
         """
-        parent = self._get(Agreement, agreement, "agreement").id if agreement is not None else None
-        state_id = self._get(State, state, "state").id if state is not None else None
-        wanted = _args.vocabulary("status", status, RatificationStatus)
+        parent = (
+            self._get(model.Agreement, agreement, "agreement").id if agreement is not None else None
+        )
+        state_id = self._get(model.State, state, "state").id if state is not None else None
+        wanted = _args.vocabulary("status", status, model.RatificationStatus)
         return Results(
             r
-            for r in self.records(Ratification)
+            for r in self.records(model.Ratification)
             if (parent is None or r.agreement == parent)
             and (state_id is None or r.state == state_id)
             and (wanted is None or r.status is wanted)
@@ -529,12 +537,12 @@ class Dataset:
         >>> [p.id for p in caspian.Dataset.packaged().pipelines(status="proposed")]
         ['trans-caspian']
         """
-        state_id = self._get(State, through, "through").id if through is not None else None
-        wanted_commodity = _args.vocabulary("commodity", commodity, Commodity)
-        wanted_status = _args.vocabulary("status", status, PipelineStatus)
+        state_id = self._get(model.State, through, "through").id if through is not None else None
+        wanted_commodity = _args.vocabulary("commodity", commodity, model.Commodity)
+        wanted_status = _args.vocabulary("status", status, model.PipelineStatus)
         return Results(
             p
-            for p in self.records(Pipeline)
+            for p in self.records(model.Pipeline)
             if (state_id is None or state_id in p.route)
             and (wanted_commodity is None or p.commodity is wanted_commodity)
             and (wanted_status is None or p.status is wanted_status)
@@ -552,14 +560,31 @@ class Dataset:
         >>> [r.id for r in caspian.Dataset.packaged().reserves(commodity="oil")][:2]
         ['caspian-oil-proved-probable-2012', 'caspian-oil-undiscovered-usgs']
         """
-        wanted_commodity = _args.vocabulary("commodity", commodity, Commodity)
-        wanted_category = _args.vocabulary("category", category, ReserveCategory)
+        wanted_commodity = _args.vocabulary("commodity", commodity, model.Commodity)
+        wanted_category = _args.vocabulary("category", category, model.ReserveCategory)
         return Results(
             r
-            for r in self.records(ReserveEstimate)
+            for r in self.records(model.ReserveEstimate)
             if (wanted_commodity is None or r.commodity is wanted_commodity)
             and (wanted_category is None or r.category is wanted_category)
         )
+
+
+def _family(kind: type[Record]) -> list[type[Record]]:
+    """The kind and the kinds that subclass it (a Summit is a Meeting), each once.
+
+    A kind's subclasses are defined in its own module, so they exist once it does. (attrs
+    replaces each slotted class by a new one: the first, left in ``__subclasses__()`` until it
+    is collected, is not the one its module holds.)
+    """
+    import sys
+
+    found = [kind]
+    for sub in kind.__subclasses__():
+        module = sys.modules.get(sub.__module__)
+        if "KIND" in vars(sub) and getattr(module, sub.__name__, None) is sub:
+            found.extend(k for k in _family(sub) if k not in found)
+    return found
 
 
 def _between(day: Any, low: Any, high: Any) -> bool:
@@ -570,6 +595,6 @@ def _between(day: Any, low: Any, high: Any) -> bool:
 
 
 def _in_force_matches(status: AgreementStatus, wanted: bool) -> bool:
-    if status is AgreementStatus.UNKNOWN:
+    if status is model.AgreementStatus.UNKNOWN:
         return False
-    return (status is AgreementStatus.IN_FORCE) is wanted
+    return (status is model.AgreementStatus.IN_FORCE) is wanted

@@ -1,4 +1,10 @@
-"""The record kinds: immutable, slotted, keyword-only attrs classes, each describing itself.
+"""The registry of record kinds, and the model's public names.
+
+Each kind is defined, with the values and vocabularies that only it uses, in a module of its
+own family (``caspian._states``, ``caspian._meetings``, ``caspian._treaties``,
+``caspian._energy``); the sources, places and coordinates that every kind uses are in
+``caspian._values``. A family's module is imported the first time one of its names is used,
+so the first answer of a query pays only for the kinds it needs. :data:`KINDS` imports them all.
 
 Every record has an ``id`` (a stable lowercase slug), ``sources`` (at least one public page) and
 ``notes``. Fields that name other records hold their ids; the methods beside them return the
@@ -10,83 +16,115 @@ meaning of each field in the ``#:`` comment above it.
 >>> summit = caspian.summit("caspian-summit-2018")
 >>> summit.city.name, summit.start.isoformat(), summit.ordinal
 ('Aktau', '2018-08-12', 5)
->>> summit.host_state().name
-'Kazakhstan'
+>>> [kind.__name__ for kind in KINDS][:3]
+['State', 'Meeting', 'Summit']
 """
 
-from caspian._energy import Pipeline, ReserveEstimate
-from caspian._kind import Kind, Record
-from caspian._meetings import Meeting, Summit
-from caspian._states import State
-from caspian._treaties import Agreement, Article, Ratification
-from caspian._values import (
-    Alternative,
-    Attendee,
-    Capacity,
-    CapitalName,
-    Coordinates,
-    LocalName,
-    Place,
-    Results,
-    Source,
-)
-from caspian._vocabulary import (
-    AgreementKind,
-    AgreementStatus,
-    CapacityUnit,
-    Commodity,
-    MeetingKind,
-    MeetingStatus,
-    PipelineStatus,
-    RatificationStatus,
-    ReserveCategory,
-    ReserveUnit,
-    SourceKind,
-    Topic,
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from caspian._energy import Capacity as Capacity
+    from caspian._energy import CapacityUnit as CapacityUnit
+    from caspian._energy import Commodity as Commodity
+    from caspian._energy import Pipeline as Pipeline
+    from caspian._energy import PipelineStatus as PipelineStatus
+    from caspian._energy import ReserveCategory as ReserveCategory
+    from caspian._energy import ReserveEstimate as ReserveEstimate
+    from caspian._energy import ReserveUnit as ReserveUnit
+    from caspian._kind import Kind as Kind
+    from caspian._kind import Record as Record
+    from caspian._meetings import Attendee as Attendee
+    from caspian._meetings import Meeting as Meeting
+    from caspian._meetings import MeetingKind as MeetingKind
+    from caspian._meetings import MeetingStatus as MeetingStatus
+    from caspian._meetings import Summit as Summit
+    from caspian._states import CapitalName as CapitalName
+    from caspian._states import LocalName as LocalName
+    from caspian._states import State as State
+    from caspian._treaties import Agreement as Agreement
+    from caspian._treaties import AgreementKind as AgreementKind
+    from caspian._treaties import AgreementStatus as AgreementStatus
+    from caspian._treaties import Article as Article
+    from caspian._treaties import Ratification as Ratification
+    from caspian._treaties import RatificationStatus as RatificationStatus
+    from caspian._treaties import Topic as Topic
+    from caspian._values import Alternative as Alternative
+    from caspian._values import Coordinates as Coordinates
+    from caspian._values import Place as Place
+    from caspian._values import Results as Results
+    from caspian._values import Source as Source
+    from caspian._values import SourceKind as SourceKind
+
+    #: Every record kind, in the order their files are loaded.
+    KINDS: tuple[type[Record], ...]
+
+#: Every record kind by the module that defines it, in the order their files are loaded.
+#: Adding a kind adds it here.
+_KINDS = (
+    ("caspian._states", "State"),
+    ("caspian._meetings", "Meeting"),
+    ("caspian._meetings", "Summit"),
+    ("caspian._treaties", "Agreement"),
+    ("caspian._treaties", "Article"),
+    ("caspian._treaties", "Ratification"),
+    ("caspian._energy", "Pipeline"),
+    ("caspian._energy", "ReserveEstimate"),
 )
 
-__all__ = [
-    "KINDS",
-    "Agreement",
-    "AgreementKind",
-    "AgreementStatus",
-    "Alternative",
-    "Article",
-    "Attendee",
-    "Capacity",
-    "CapacityUnit",
-    "CapitalName",
-    "Commodity",
-    "Coordinates",
-    "Kind",
-    "LocalName",
-    "Meeting",
-    "MeetingKind",
-    "MeetingStatus",
-    "Pipeline",
-    "PipelineStatus",
-    "Place",
-    "Ratification",
-    "RatificationStatus",
-    "Record",
-    "ReserveCategory",
-    "ReserveEstimate",
-    "ReserveUnit",
-    "Results",
-    "Source",
-    "SourceKind",
-    "State",
-    "Summit",
-    "Topic",
-]
+#: The module of each public name of the model (a test pins it to the modules' ``__all__``).
+_WHERE = {
+    name: module
+    for module, names in {
+        "caspian._kind": ("Kind", "Record"),
+        "caspian._values": (
+            "Alternative",
+            "Coordinates",
+            "Place",
+            "Results",
+            "Source",
+            "SourceKind",
+        ),
+        "caspian._states": ("CapitalName", "LocalName", "State"),
+        "caspian._meetings": ("Attendee", "Meeting", "MeetingKind", "MeetingStatus", "Summit"),
+        "caspian._treaties": (
+            "Agreement",
+            "AgreementKind",
+            "AgreementStatus",
+            "Article",
+            "Ratification",
+            "RatificationStatus",
+            "Topic",
+        ),
+        "caspian._energy": (
+            "Capacity",
+            "CapacityUnit",
+            "Commodity",
+            "Pipeline",
+            "PipelineStatus",
+            "ReserveCategory",
+            "ReserveEstimate",
+            "ReserveUnit",
+        ),
+    }.items()
+    for name in names
+}
 
-KINDS: tuple[type[Record], ...] = (
-    State,
-    Meeting,
-    Summit,
-    Agreement,
-    Article,
-    Ratification,
-    Pipeline,
-    ReserveEstimate,
-)
+__all__ = sorted(["KINDS", *_WHERE])
+
+
+def __getattr__(name: str) -> Any:
+    if name == "KINDS":
+        value: Any = tuple(getattr(importlib.import_module(m), n) for m, n in _KINDS)
+    elif name in _WHERE:
+        value = getattr(importlib.import_module(_WHERE[name]), name)
+    else:
+        raise AttributeError(f"module 'caspian.model' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*__all__, *(n for n in globals() if n.startswith("__"))})
