@@ -357,7 +357,7 @@ def main() -> int:
                 load * 1e3,
                 base_load * 1e3,
                 "ms",
-                1.10 * factor if factor == 100 else None,
+                None,
             )
         )
         lines.append(

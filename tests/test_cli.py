@@ -131,11 +131,47 @@ def test_bad_input_is_one_line_and_status_2(args: tuple[str, ...], message: str)
     assert err.startswith(message)
 
 
-def test_help_has_examples() -> None:
-    """--help lists examples."""
-    with pytest.raises(SystemExit) as info:
-        run("--help")
-    assert info.value.code == 0
+def test_help_and_version_return_and_write_to_out() -> None:
+    """--help and --version write to the given stream and return 0, without SystemExit."""
+    status, out, err = run("--help")
+    assert (status, err) == (0, "")
+    assert out.startswith("usage: caspian") and "examples:" in out
+    status, out, _ = run("summits", "--help")
+    assert status == 0 and "--after YEAR|DATE" in out
+    status, out, _ = run("--version")
+    assert (status, out) == (0, f"caspian {caspian.__version__}\n")
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """When the reader goes away (``caspian agreements --format json | head -1``), the command
+    ends without a traceback, with the exit status a SIGPIPE gives in a shell (141)."""
+    import os
+
+    read, write = os.pipe()
+    os.close(read)  # the reader has gone before the first line is written
+    proc = subprocess.run(
+        [sys.executable, "-m", "caspian", "agreements", "--format", "json"],
+        stdout=write,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    os.close(write)
+    assert (proc.returncode, proc.stderr) == (141, "")
+
+
+def test_output_the_terminal_cannot_encode_is_escaped() -> None:
+    """On an ASCII-only terminal, Cyrillic and Persian names are escaped, not a traceback."""
+    import os
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "caspian", "state", "RU", "--format", "json"],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+    assert proc.returncode == 0, proc.stderr
+    text = proc.stdout.decode("ascii")
+    assert "\\u0420" in text  # the Р of Российская Федерация
+    assert b"Traceback" not in proc.stderr
 
 
 def test_module_and_console_script_run() -> None:

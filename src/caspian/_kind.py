@@ -15,6 +15,7 @@ the schemas and the docs read these descriptions instead of keeping tables of th
 
 from __future__ import annotations
 
+import datetime as _dt
 import sys
 from collections.abc import Callable, Iterator
 from enum import Enum
@@ -250,7 +251,7 @@ class Record(_Compared):
         True
         """
         names = {f.name for f in attrs.fields(type(self))}
-        if field not in names:
+        if not isinstance(field, str) or field not in names:
             from caspian.errors import ArgumentTypeError, _shown
 
             raise ArgumentTypeError(
@@ -270,6 +271,41 @@ class Record(_Compared):
         from caspian._html import record_html
 
         return record_html(self)
+
+
+def as_day(name: str, value: object) -> _dt.date:
+    """An argument that names a day: a :class:`datetime.date` (a datetime counts as its date).
+
+    >>> as_day("day", _dt.datetime(2020, 1, 1, 12))
+    datetime.date(2020, 1, 1)
+    """
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    from caspian.errors import ArgumentTypeError, _shown
+
+    raise ArgumentTypeError(
+        f"{name} must be a datetime.date, not {type(value).__name__}: {_shown(value)}"
+    )
+
+
+def as_year(name: str, value: object) -> int:
+    """An argument that names a year: an ``int``, or a date (its year).
+
+    >>> as_year("year", _dt.date(1940, 5, 1))
+    1940
+    """
+    if isinstance(value, _dt.date):
+        return value.year
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    from caspian.errors import ArgumentTypeError, _shown
+
+    raise ArgumentTypeError(
+        f"{name} must be a year (int) or a datetime.date, not {type(value).__name__}: "
+        f"{_shown(value)}"
+    )
 
 
 def value_at(record: object, path: str) -> Any:

@@ -14,8 +14,11 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
-from collections.abc import Iterable
+import types
+import typing
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import Enum
+from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
@@ -27,9 +30,9 @@ from cattrs.v import format_exception
 
 from caspian._kind import Record, Value
 from caspian._vocabulary import _Vocabulary
-from caspian.errors import Problem
+from caspian.errors import DataError, Problem, _shown
 
-__all__ = ["converter", "file_fields", "parse", "structure"]
+__all__ = ["converter", "file_fields", "load_directory", "parse", "structure"]
 
 R = TypeVar("R")
 
@@ -62,7 +65,7 @@ def _strict_bool(value: Any, _: type) -> bool:
 
 def _iso_date(value: Any, _: type) -> _dt.date:
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        raise ValueError(f"expected a date as 'YYYY-MM-DD', got {value!r}")
+        raise ValueError(f"expected a date as 'YYYY-MM-DD', got {_shown(value)}")
     return _dt.date.fromisoformat(value)
 
 
@@ -129,7 +132,7 @@ def _explain(error: BaseException, target: Any) -> str:
     """A readable message for one structuring error (used with ``cattrs.transform_error``)."""
     if isinstance(error, ForbiddenExtraKeysError):
         allowed = ", ".join(file_fields(error.cl))
-        extra = ", ".join(repr(k) for k in sorted(error.extra_fields))
+        extra = ", ".join(_shown(k, 40) for k in sorted(error.extra_fields)[:5])
         return f"unknown field {extra}; the fields are: {allowed}"
     if isinstance(error, KeyError):
         return "required field missing"
@@ -153,13 +156,16 @@ def problems_of(error: cattrs.ClassValidationError, file: str, record: str) -> l
 def parse(file: str, content: bytes, problems: list[Problem]) -> list[Any]:
     """The JSON array in ``content``; an empty list (and problems) if it is not one."""
     try:
-        items = json.loads(content.decode("utf-8"))
+        items = json.loads(content.decode("utf-8"), parse_constant=_constant, parse_int=_int)
     except UnicodeDecodeError as error:
         problems.append(Problem(file, "", "", f"is not UTF-8 (byte {error.start})"))
         return []
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         problems.append(Problem(file, "", "", f"is not valid JSON: {error.msg} ({where})"))
+        return []
+    except ValueError as error:  # from _constant or _int
+        problems.append(Problem(file, "", "", f"cannot be read: {error}"))
         return []
     except RecursionError:
         problems.append(Problem(file, "", "", "is not valid JSON: nested too deeply"))
@@ -172,6 +178,52 @@ def parse(file: str, content: bytes, problems: list[Problem]) -> list[Any]:
     return items
 
 
+def _constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number (JSON has no NaN or Infinity)")
+
+
+def _int(text: str) -> int:
+    if len(text) > 30:
+        raise ValueError(f"an integer of {len(text)} digits is longer than any field allows")
+    return int(text)
+
+
+_JSON_NAMES = {dict: "an object", list: "an array", str: "a string", bool: "true or false"}
+
+
+def _json_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    return _JSON_NAMES.get(type(value), "a number")
+
+
+def _shape(item: dict[str, Any], cls: type, path: str) -> Iterator[tuple[str, str]]:
+    """Where an object holds a string (or anything else) where its class wants an array.
+
+    cattrs would read a string as a sequence of letters, so this runs first.
+    """
+    for field in attrs.fields(cls):
+        if field.name not in item:
+            continue
+        value = item[field.name]
+        where = f"{path}.{field.name}" if path else field.name
+        hint = field.type
+        if typing.get_origin(hint) in (typing.Union, types.UnionType):
+            options = [a for a in typing.get_args(hint) if a is not type(None)]
+            hint = options[0] if len(options) == 1 else hint
+        if typing.get_origin(hint) is tuple:
+            if not isinstance(value, list):
+                yield where, f"expected an array, got {_json_name(value)}"
+                continue
+            inner = typing.get_args(hint)[0]
+            if attrs.has(inner):
+                for index, element in enumerate(value):
+                    if isinstance(element, dict):
+                        yield from _shape(element, inner, f"{where}[{index}]")
+        elif isinstance(hint, type) and attrs.has(hint) and isinstance(value, dict):
+            yield from _shape(value, hint, where)
+
+
 def structure(items: Iterable[Any], cls: type[R], file: str, problems: list[Problem]) -> list[R]:
     """Records of type ``cls`` from parsed JSON objects; each failure becomes a problem."""
     records: list[R] = []
@@ -182,9 +234,47 @@ def structure(items: Iterable[Any], cls: type[R], file: str, problems: list[Prob
             continue
         ident = item.get("id")
         if isinstance(ident, str) and ident:
-            label = ident
+            label = _shown(ident, 80).strip("'\"")
+        wrong = list(_shape(item, cls, ""))
+        if wrong:
+            problems.extend(Problem(file, label, path, message) for path, message in wrong)
+            continue
         try:
             records.append(converter.structure(item, cls))
         except cattrs.ClassValidationError as error:
             problems.extend(problems_of(error, file, label))
     return records
+
+
+def load_directory(
+    folder: Path, base: Callable[[type[Record]], Sequence[Record]] | None, origin: str
+) -> dict[type[Record], list[Record]]:
+    """Every kind's records from the files in ``folder``, after those of ``base`` (a dataset's
+    own records by kind), validated in full: structure, then the integrity rules.
+
+    Raises:
+        DataError: listing every problem; nothing is returned half-loaded.
+    """
+    from caspian._rules import check
+    from caspian.model import KINDS
+
+    problems: list[Problem] = []
+    own: dict[type[Record], list[Record]] = {kind: [] for kind in KINDS}
+    file_of: dict[int, str] = {}
+    for kind in KINDS:
+        if base is not None:
+            for record in base(kind):
+                copy = attrs.evolve(record, _dataset=None)  # type: ignore[misc]
+                own[kind].append(copy)
+                file_of[id(copy)] = f"{origin}:{kind.KIND.file}"
+        file = folder / kind.KIND.file
+        if file.is_file():
+            items = parse(kind.KIND.file, file.read_bytes(), problems)
+            for record in structure(items, kind, kind.KIND.file, problems):
+                own[kind].append(record)
+                file_of[id(record)] = kind.KIND.file
+    if not problems:
+        problems = check(own, lambda record: file_of.get(id(record), "?"))
+    if problems:
+        raise DataError(problems)
+    return own

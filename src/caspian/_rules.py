@@ -26,10 +26,10 @@ import attrs
 
 from caspian._kind import Record
 from caspian._values import Alternative, Source, SourceKind
-from caspian.errors import Problem
+from caspian.errors import Problem, _shown
 from caspian.model import KINDS
 
-__all__ = ["SLUG", "check", "kind_named"]
+__all__ = ["SLUG", "check", "check_value", "kind_named"]
 
 SLUG = re.compile(r"[a-z0-9]+(?:--?[a-z0-9]+)*")
 
@@ -64,7 +64,7 @@ def check(
                 problems.append(
                     Problem(
                         file_of(record),
-                        str(record.id)[:80],
+                        _label(record),
                         "id",
                         "must be a lowercase slug like 'caspian-summit-2018'",
                     )
@@ -72,7 +72,7 @@ def check(
                 continue
             if any(record.id in ids[k] for k in family):
                 problems.append(
-                    Problem(file_of(record), record.id, "id", "is used by another record")
+                    Problem(file_of(record), _label(record), "id", "is used by another record")
                 )
             for k in family:
                 ids[k].setdefault(record.id, record)
@@ -93,8 +93,28 @@ def check(
             found = list(_shared(record, resolve))
             for rule in kind.KIND.rules:
                 found.extend(rule(record, resolve))
-            problems.extend(Problem(file_of(record), record.id, p, m) for p, m in found)
+            label = _label(record)
+            problems.extend(Problem(file_of(record), label, p, m) for p, m in found)
     return problems
+
+
+def check_value(value: Any, known: Callable[[type[Record]], Sequence[Record]]) -> list[Problem]:
+    """Every problem of one value (a :class:`Source`, a :class:`Place` ...) given on its own,
+    with references resolved against ``known`` (a dataset's ``records``)."""
+    ids: dict[str, set[str]] = {}
+
+    def resolve(name: str, ident: str) -> Any:
+        if name not in ids:
+            ids[name] = {r.id for r in known(kind_named(name))}
+        return ident if ident in ids[name] else None
+
+    return [Problem("", "", path, message) for path, message in _walk(value, "", resolve)]
+
+
+def _label(record: Record) -> str:
+    """The record's id as a problem shows it: at most 80 characters."""
+    ident = str(record.id)
+    return ident if len(ident) <= 80 else ident[:79] + "…"
 
 
 def _shared(record: Record, resolve: Callable[[str, str], Any]) -> Iterator[tuple[str, str]]:
@@ -132,7 +152,7 @@ def _walk(value: Any, path: str, resolve: Callable[[str, str], Any]) -> Iterator
             for index, ident in _each(item):
                 if isinstance(ident, str) and resolve(meta["ref"], ident) is None:
                     at = f"{where}[{index}]" if isinstance(item, tuple) else where
-                    yield at, f"names no {meta['ref'].lower()}: {ident!r}"
+                    yield at, f"names no {meta['ref'].lower()}: {_shown(ident)}"
         for first in meta.get("not_before", ()):
             low = getattr(value, first)
             if low is not None and item is not None and item < low:

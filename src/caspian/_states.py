@@ -17,6 +17,8 @@ from caspian._kind import (
     Resolve,
     Value,
     after,
+    as_day,
+    as_year,
     bounded,
     dataset_field,
     ref,
@@ -173,24 +175,34 @@ class State(Record):
         """
         return self.to_year is not None
 
-    def exists_in(self, year: int) -> bool:
-        """Whether the entity existed in ``year`` (unknown bounds count as open).
+    def exists_in(self, year: int | _dt.date) -> bool:
+        """Whether the entity existed in ``year`` (unknown bounds count as open); a date
+        counts as its year.
+
+        Raises:
+            ArgumentTypeError: if ``year`` is neither an int nor a date.
 
         >>> import caspian
         >>> caspian.state("soviet-union").exists_in(1940)
         True
         """
+        year = as_year("year", year)
         return (self.from_year is None or self.from_year <= year) and (
             self.to_year is None or year <= self.to_year
         )
 
     def capital_on(self, day: _dt.date) -> str | None:
-        """The capital's name on ``day``, from the capital history.
+        """The capital's name on ``day`` (a date; a datetime counts as its date), from the
+        capital history.
+
+        Raises:
+            ArgumentTypeError: if ``day`` is not a date.
 
         >>> import caspian, datetime
         >>> caspian.state("KZ").capital_on(datetime.date(2020, 6, 1))
         'Nur-Sultan'
         """
+        day = as_day("day", day)
         for entry in self.capital_history:
             if entry.covers(day):
                 return entry.name

@@ -115,8 +115,15 @@ class Topic(_Vocabulary):
 
 
 def _agreement_rules(agreement: "Agreement", resolve: Resolve) -> Problems:
-    if agreement.parent == agreement.id:
-        yield "parent", "is the agreement itself"
+    seen = {agreement.id}
+    step = agreement.parent
+    while step is not None:
+        if step in seen:
+            yield "parent", f"the chain of parents returns to {step!r}"
+            break
+        seen.add(step)
+        parent = resolve("Agreement", step)
+        step = parent.parent if parent is not None else None
     if agreement.in_force_date is not None and agreement.status not in (
         AgreementStatus.IN_FORCE,
         AgreementStatus.TERMINATED,
@@ -221,15 +228,22 @@ class Agreement(Record):
 
         Raises:
             NotFoundError: if the data has no such article.
+            ArgumentTypeError: if ``number`` is not an int (``"14"``, ``None``, ``True``).
 
         >>> import caspian
         >>> caspian.agreement("legal-status-convention").article(14).number
         14
         """
+        from caspian.errors import ArgumentTypeError, NotFoundError, _shown
+
+        if not isinstance(number, int) or isinstance(number, bool):
+            raise ArgumentTypeError(
+                f"number must be an article number (int), not {type(number).__name__}: "
+                f"{_shown(number)}"
+            )
         for art in self.articles:
             if art.number == number:
                 return art
-        from caspian.errors import NotFoundError
 
         have = [(str(a.number), a.title) for a in self.articles]
         close = [pair for pair in have if abs(int(pair[0]) - number) <= 1][:3]

@@ -82,14 +82,41 @@ def table(records: Sequence[Record]) -> str:
 
 
 class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are one line and exit status 2."""
+    """An ArgumentParser whose errors are one line and exit status 2, which writes help and
+    the version to the stream it is given and returns instead of exiting."""
+
+    def __init__(self, *args: Any, out: TextIO | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.out = out
 
     def error(self, message: str) -> NoReturn:
         raise _UsageError(f"{self.prog}: {message}")
 
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if message:
+            _write(self.out if file in (None, sys.stdout) and self.out else file, message)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        raise _Exit(status)
+
 
 class _UsageError(Exception):
     pass
+
+
+class _Exit(Exception):
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+def _write(stream: TextIO, text: str) -> None:
+    """Write ``text``, escaping what the stream's encoding cannot show (``\\u0420``)."""
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
 
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -159,13 +186,14 @@ def _summary(function: Callable[..., Any]) -> str:
     return (function.__doc__ or "").strip().splitlines()[0].rstrip(".")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (exposed for documentation and tests).
+def build_parser(out: TextIO | None = None) -> argparse.ArgumentParser:
+    """The argument parser (exposed for documentation and tests); help goes to ``out``.
 
     >>> build_parser().prog
     'caspian'
     """
     parser = _Parser(
+        out=out,
         prog="caspian",
         description="Query Caspian littoral-state diplomacy data: meetings, summits, "
         "agreements, articles, ratifications, states, pipelines and reserves.",
@@ -176,7 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, function: Callable[..., Any]) -> argparse.ArgumentParser:
-        cmd = sub.add_parser(name, help=_summary(function), description=_summary(function))
+        cmd = sub.add_parser(name, help=_summary(function), description=_summary(function), out=out)
         cmd.add_argument(
             "--format",
             choices=("table", "json", "csv", "geojson"),
@@ -191,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
             _add_option(cmd, parameter)
     for name, function in lookups().items():
         command(name, function).add_argument("key")
-    cite = sub.add_parser("cite", help="how to cite the data")
+    cite = sub.add_parser("cite", help="how to cite the data", out=out)
     cite.add_argument("--style", choices=("text", "bibtex"), default="text")
     return parser
 
@@ -220,7 +248,9 @@ def _run(args: argparse.Namespace) -> Sequence[Record] | str:
 def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
-    """Run the command line with ``argv``; return the exit status (0, or 2 on bad input).
+    """Run the command line with ``argv``; return the exit status: 0, 2 on bad input, 141 when
+    the reader of the output went away (as a shell reports a SIGPIPE). ``--help`` and
+    ``--version`` write to ``out`` and return 0.
 
     >>> main(["state", "Atlantis"], err=sys.stdout)
     caspian: no state matches 'Atlantis'
@@ -228,35 +258,48 @@ def main(
     """
     out = out or sys.stdout
     err = err or sys.stderr
-    parser = build_parser()
     try:
-        args = parser.parse_args(argv)
-        if args.command is None:
-            parser.print_help(out)
-            return 0
-        result = _run(args)
+        _write(out, _output(argv, out))
+        out.flush()
+    except _Exit as done:
+        return done.status
     except _UsageError as error:
-        print(str(error), file=err)
+        _write(err, f"{error}\n")
         return 2
     except CaspianError as error:
-        print(f"caspian: {str(error).splitlines()[0]}", file=err)
+        _write(err, f"caspian: {str(error).splitlines()[0]}\n")
         return 2
+    except BrokenPipeError:
+        stdout = sys.__stdout__
+        if stdout is not None and out is stdout:
+            # Python flushes stdout again at exit: point it at /dev/null first.
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
+        return 141
+    return 0
+
+
+def _output(argv: Sequence[str] | None, out: TextIO) -> str:
+    """The text the command prints."""
+    parser = build_parser(out)
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return parser.format_help()
+    result = _run(args)
     if isinstance(result, str):
-        print(result, file=out)
-        return 0
+        return result + "\n"
     fmt = getattr(args, "format", "table")
-    single = args.command in lookups()
     if fmt == "json":
-        print(caspian.to_json(result[0] if single else result), file=out)
-    elif fmt == "csv":
-        print(caspian.to_csv(result), file=out, end="")
-    elif fmt == "geojson":
+        single = args.command in lookups()
+        return caspian.to_json(result[0] if single else result) + "\n"
+    if fmt == "csv":
+        return caspian.to_csv(result)
+    if fmt == "geojson":
         import json
 
-        print(json.dumps(caspian.to_geojson(result), ensure_ascii=False, indent=2), file=out)
-    else:
-        print(table(result), file=out)
-    return 0
+        return json.dumps(caspian.to_geojson(result), ensure_ascii=False, indent=2) + "\n"
+    return table(result) + "\n"
 
 
 if __name__ == "__main__":  # pragma: no cover

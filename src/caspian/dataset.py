@@ -20,15 +20,13 @@ import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import attrs
-
 from caspian import _args, model
 from caspian._args import YearOrDate
 from caspian._construct import build_all, package_bytes
 from caspian._keys import normalize
 from caspian._kind import Record, value_at
 from caspian._values import Results
-from caspian.errors import ArgumentTypeError, DataError, Problem, _shown
+from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
 
 if TYPE_CHECKING:
     from caspian._index import Index
@@ -184,8 +182,7 @@ class Dataset:
         """
         from pathlib import Path
 
-        from caspian._load import parse, structure
-        from caspian._rules import check
+        from caspian._load import load_directory
 
         if not isinstance(path, (str, os.PathLike)):
             raise ArgumentTypeError(
@@ -198,25 +195,9 @@ class Dataset:
         folder = Path(path)
         if not folder.is_dir():
             raise FileNotFoundError(f"no such directory: {str(folder)!r}")
-        problems: list[Problem] = []
-        own: dict[type[Record], list[Record]] = {kind: [] for kind in model.KINDS}
-        file_of: dict[int, str] = {}
-        for kind in model.KINDS:
-            if base is not None:
-                for record in base._own_records(kind):
-                    copy = attrs.evolve(record, _dataset=None)  # type: ignore[misc]
-                    own[kind].append(copy)
-                    file_of[id(copy)] = f"{base.origin}:{kind.KIND.file}"
-            file = folder / kind.KIND.file
-            if file.is_file():
-                items = parse(kind.KIND.file, file.read_bytes(), problems)
-                for record in structure(items, kind, kind.KIND.file, problems):
-                    own[kind].append(record)
-                    file_of[id(record)] = kind.KIND.file
-        if not problems:
-            problems = check(own, lambda record: file_of.get(id(record), "?"))
-        if problems:
-            raise DataError(problems)
+        own = load_directory(
+            folder, base._own_records if base is not None else None, base.origin if base else ""
+        )
         return cls._new(str(folder), own)
 
     # -- records ----------------------------------------------------------------------------
@@ -489,6 +470,10 @@ class Dataset:
             self._get(model.Agreement, agreement, "agreement").id if agreement is not None else None
         )
         needle = _args.text("text", text)
+        if needle == "":
+            raise InvalidQueryError(
+                f"text must hold a letter or a digit to search for, got {_shown(text)}"
+            )
         wanted_topic = _args.vocabulary("topic", topic, model.Topic)
         return Results(
             a

@@ -22,8 +22,8 @@ import attrs
 
 from caspian._html import record_html, records_html
 from caspian._kind import Record, Value
-from caspian._load import converter, problems_of
-from caspian._rules import check
+from caspian._load import converter, structure
+from caspian._rules import check, check_value
 from caspian._version import __data_version__, __version__
 from caspian.dataset import Dataset
 from caspian.errors import ArgumentTypeError, DataError, MissingDependencyError, Problem, _shown
@@ -96,29 +96,33 @@ def from_dict(data: dict[str, Any], record_type: type[R], *, dataset: Any = None
     >>> caspian.from_dict(caspian.to_dict(iran), caspian.State) == iran
     True
     """
-    import cattrs
-
-    if not (isinstance(record_type, type) and issubclass(record_type, (Record, Value))):
+    if not (
+        isinstance(record_type, type)
+        and issubclass(record_type, (Record, Value))
+        and "__attrs_attrs__" in vars(record_type)
+    ):
         raise ArgumentTypeError(
             f"record_type must be a caspian record or value class, not {_shown(record_type)}"
         )
     if not isinstance(data, dict):
         raise ArgumentTypeError(f"data must be a dict, not {type(data).__name__}: {_shown(data)}")
-    label = data.get("id") if isinstance(data.get("id"), str) else ""
-    try:
-        record = converter.structure(data, record_type)
-    except cattrs.ClassValidationError as error:
-        raise DataError(problems_of(error, "", str(label)[:80])) from None
-    if not isinstance(record, Record):
-        return record
     if dataset is None:
         dataset = Dataset.packaged()
     if not isinstance(dataset, Dataset):
         raise ArgumentTypeError(f"dataset must be a Dataset, not {_shown(dataset)}")
-    found: list[Problem] = check({type(record): [record]}, lambda _: "", known=dataset.records)
-    if found:
-        raise DataError(found)
-    object.__setattr__(record, "_dataset", dataset)
+    problems: list[Problem] = []
+    built = structure([data], record_type, "", problems)
+    if problems:
+        raise DataError(problems)
+    record = built[0]
+    if isinstance(record, Record):
+        problems = check({type(record): [record]}, lambda _: "", known=dataset.records)
+    else:
+        problems = check_value(record, known=dataset.records)
+    if problems:
+        raise DataError(problems)
+    if isinstance(record, Record):
+        object.__setattr__(record, "_dataset", dataset)
     return record
 
 
@@ -129,7 +133,7 @@ def to_json(obj: Record | Iterable[Record], *, indent: int | None = 2) -> str:
     >>> print(caspian.to_json(caspian.state("TM"), indent=None)[:40])
     {"id": "turkmenistan", "name": "Turkmeni
     """
-    return json.dumps(to_dict(obj), indent=indent, ensure_ascii=False)
+    return json.dumps(to_dict(obj), indent=indent, ensure_ascii=False, allow_nan=False)
 
 
 def _flatten(prefix: str, value: Any, row: dict[str, Any]) -> None:
@@ -207,13 +211,16 @@ def to_dataframe(records: Record | Iterable[Record]) -> pandas.DataFrame:
     if not items:
         return frame
     kinds = {type(r) for r in items}
-    for name, (kind, enum) in _column_types(kinds).items():
+    for name, (kind, enums) in _column_types(kinds).items():
         if name not in frame.columns:
             continue
         if kind == "date":
             frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d").astype("datetime64[s]")
-        elif kind == "enum" and enum is not None:
-            frame[name] = pd.Categorical(frame[name], categories=[m.value for m in enum])
+        elif kind == "enum":
+            # Records of several kinds may share a column name with different vocabularies
+            # (a meeting's and an agreement's kind): the categories are all of them.
+            values = [m.value for enum in enums for m in enum]
+            frame[name] = pd.Categorical(frame[name], categories=list(dict.fromkeys(values)))
         elif kind == "int":
             frame[name] = frame[name].astype("Int64")
         elif kind == "float":
@@ -223,13 +230,14 @@ def to_dataframe(records: Record | Iterable[Record]) -> pandas.DataFrame:
     return frame
 
 
-def _column_types(kinds: set[type[Record]]) -> dict[str, tuple[str, type[Enum] | None]]:
-    """Column name -> (kind, enum) for scalar columns of the given record types."""
+def _column_types(kinds: set[type[Record]]) -> dict[str, tuple[str, list[type[Enum]]]]:
+    """Column name -> (kind, enums) for the scalar columns of the given record types; a column
+    whose types differ between record types is left out (it stays as it is)."""
     import datetime as dt
     import types
     import typing
 
-    found: dict[str, tuple[str, type[Enum] | None]] = {}
+    seen: dict[str, list[tuple[str, type[Enum] | None]]] = {}
 
     def walk(cls: type, prefix: str) -> None:
         hints = typing.get_type_hints(cls)
@@ -241,21 +249,29 @@ def _column_types(kinds: set[type[Record]]) -> dict[str, tuple[str, type[Enum] |
                 args = [a for a in typing.get_args(tp) if a is not type(None)]
                 tp = args[0] if len(args) == 1 else tp
             name = f"{prefix}{field.name}"
+            column = seen.setdefault(name, [])
             if tp is dt.date:
-                found[name] = ("date", None)
+                column.append(("date", None))
             elif isinstance(tp, type) and issubclass(tp, Enum):
-                found[name] = ("enum", tp)
+                column.append(("enum", tp))
             elif tp is bool:
-                found[name] = ("bool", None)
+                column.append(("bool", None))
             elif tp is int:
-                found[name] = ("int", None)
+                column.append(("int", None))
             elif tp is float:
-                found[name] = ("float", None)
+                column.append(("float", None))
             elif isinstance(tp, type) and attrs.has(tp):
                 walk(tp, f"{name}.")
+            else:
+                column.append(("other", None))
 
     for kind in kinds:
         walk(kind, "")
+    found: dict[str, tuple[str, list[type[Enum]]]] = {}
+    for name, column in seen.items():
+        shapes = {shape for shape, _ in column}
+        if len(shapes) == 1 and "other" not in shapes:
+            found[name] = (shapes.pop(), [enum for _, enum in column if enum is not None])
     return found
 
 
