@@ -141,3 +141,54 @@ def test_export_rejects_non_records() -> None:
     """Exports take records only, and say so."""
     with pytest.raises(caspian.ArgumentTypeError, match="expected caspian records, got int"):
         caspian.to_csv([1, 2])  # type: ignore[list-item]
+
+
+def test_a_kinds_columns_come_from_its_class_not_its_rows() -> None:
+    """Agreements' CSV has the same columns whatever the selection, and no bare object column."""
+    every = caspian.to_csv(caspian.agreements()).splitlines()[0]
+    recent = caspian.to_csv(caspian.agreements(after=2015)).splitlines()[0]
+    assert every == recent
+    header = every.split(",")
+    assert "place" not in header and "place.coordinates" not in header
+    assert {"place.name", "place.coordinates.latitude"} <= set(header)
+
+
+def test_an_empty_result_still_has_its_header() -> None:
+    """A query that finds nothing exports its kind's header; a bare empty list needs kind=."""
+    header = caspian.to_csv(caspian.summits(after=2030))
+    assert header.splitlines() == [caspian.to_csv(caspian.summits()).splitlines()[0]]
+    assert caspian.to_csv([], kind=caspian.Pipeline).startswith("id,name,aliases,commodity")
+    assert list(caspian.to_dataframe(caspian.pipelines(status="stalled")).columns)[:2] in (
+        ["id", "name"],
+    )
+
+
+def test_values_inside_records_export_with_a_link_to_their_record() -> None:
+    """Who attended which summit: one row per attendee, the first column naming the summit."""
+    rows = list(csv.DictReader(io.StringIO(caspian.to_csv(caspian.summits(), values="attendees"))))
+    assert rows[0].keys() == {"summit", "name", "state", "office"}
+    assert {r["summit"] for r in rows} <= {s.id for s in caspian.summits()}
+    by_summit = [r["name"] for r in rows if r["summit"] == "caspian-summit-2018"]
+    assert by_summit == [a.name for a in caspian.summit("caspian-summit-2018").attendees]
+    frame = caspian.to_dataframe(caspian.states(), values="capital_history")
+    assert list(frame.columns) == ["state", "name", "start", "end"]
+    assert str(frame["start"].dtype) == "datetime64[s]"
+    attendee = caspian.summit("caspian-summit-2018").attendees[0]
+    assert caspian.to_dict(attendee) == {
+        "name": attendee.name,
+        "state": attendee.state,
+        "office": attendee.office,
+    }
+    assert len(caspian.to_dataframe(caspian.summit("caspian-summit-2018").attendees)) == 5
+    with pytest.raises(caspian.ArgumentTypeError, match="values must name a field of values"):
+        caspian.to_csv(caspian.summits(), values="city")
+
+
+def test_slices_and_sums_of_results_stay_results() -> None:
+    """A slice of a result keeps its notebook table and its kind."""
+    part = caspian.summits()[:2]
+    assert type(part) is type(caspian.summits())
+    assert part.kind is caspian.Summit  # type: ignore[attr-defined]
+    assert part._repr_html_().count("<tr>") == 3  # type: ignore[attr-defined]
+    both = caspian.summits()[:1] + caspian.agreements()[:1]
+    assert both._repr_html_().startswith("<table>")  # type: ignore[attr-defined]

@@ -256,3 +256,26 @@ def test_ambiguous_key(write, records) -> None:  # type: ignore[no-untyped-def]
         == "'alphaland' names more than one state: 'alpha', 'beta'; use one of these ids"
     )
     assert data.state("beta").id == "beta"
+
+
+def test_a_key_shared_by_two_records_is_ambiguous_as_written_too() -> None:
+    """'Ashgabat' names two summits: as written or folded, it raises AmbiguousKeyError."""
+    for key in ("Ashgabat", "ashgabat", "ASHGABAT"):
+        with pytest.raises(AmbiguousKeyError) as info:
+            caspian.summit(key)
+        assert info.value.candidates == ("caspian-summit-2002", "caspian-summit-2022")
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("Aktau", "caspian-summit-2018"),
+        ("baku", "caspian-summit-2010"),
+        ("Astrakhan", "caspian-summit-2014"),
+    ],
+)
+def test_a_summit_is_found_by_its_city_where_it_was_the_only_one(key: str, expected: str) -> None:
+    """A city where one summit was held names that summit (summit() only, not meeting())."""
+    assert expected == caspian.summit(key).id
+    with pytest.raises(NotFoundError):
+        caspian.meeting(key)

@@ -41,6 +41,7 @@ FLOORS = {
     "dataset": 4,
     "export": 5,
     "_schema": 5,
+    "_tables": 5,
     "__init__": 6,
     "cli": 6,
     "__main__": 6,

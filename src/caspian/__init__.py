@@ -254,6 +254,7 @@ def meetings(
     kind: MeetingKind | str | None = None,
     participant: str | State | None = None,
     status: MeetingStatus | str | None = None,
+    year: int | None = None,
 ) -> tuple[Meeting, ...]:
     """Diplomatic meetings of every kind, in chronological order (undated ones last).
 
@@ -267,6 +268,8 @@ def meetings(
             ``"negotiation"``, or a :class:`MeetingKind`.
         participant: Keep meetings this state took part in.
         status: ``"held"`` or ``"planned"``.
+        year: Keep meetings that started in this year (with ``after`` and ``before``, the
+            years they share).
 
     A date filter leaves out meetings without a date.
 
@@ -280,7 +283,13 @@ def meetings(
     ['cop-extraordinary-2018-moscow', 'fm-meeting-2018-aktau', 'caspian-summit-2018']
     """
     return (_dataset or _data()).meetings(
-        after=after, before=before, host=host, kind=kind, participant=participant, status=status
+        after=after,
+        before=before,
+        host=host,
+        kind=kind,
+        participant=participant,
+        status=status,
+        year=year,
     )
 
 
@@ -306,6 +315,7 @@ def summits(
     host: str | State | None = None,
     participant: str | State | None = None,
     status: MeetingStatus | str | None = None,
+    year: int | None = None,
 ) -> tuple[Summit, ...]:
     """The Caspian Summits of heads of state, in chronological order (undated ones last).
 
@@ -317,6 +327,7 @@ def summits(
         host: Keep summits hosted by this state (a :class:`State` or any key for one).
         participant: Keep summits this state took part in.
         status: ``"held"`` or ``"planned"``.
+        year: Keep summits that started in this year.
 
     A date filter leaves out a summit without a date (the planned seventh has none).
 
@@ -332,7 +343,7 @@ def summits(
     ['Fifth Caspian Summit (Aktau)']
     """
     return (_dataset or _data()).summits(
-        after=after, before=before, host=host, participant=participant, status=status
+        after=after, before=before, host=host, participant=participant, status=status, year=year
     )
 
 
@@ -395,6 +406,7 @@ def agreements(
     in_force: bool | None = None,
     meeting: str | Meeting | None = None,
     status: AgreementStatus | str | None = None,
+    year: int | None = None,
 ) -> tuple[Agreement, ...]:
     """Documents in order of signing.
 
@@ -409,6 +421,7 @@ def agreements(
             yet in force, terminated, or non-binding). Documents of unknown status match neither.
         meeting: Keep documents signed or adopted at this meeting (a summit or another).
         status: An exact :class:`AgreementStatus`.
+        year: Keep documents signed in this year.
 
     >>> import caspian
     >>> [a.id for a in caspian.agreements(party="RU", after=2010, in_force=True)][:3]
@@ -423,6 +436,7 @@ def agreements(
         in_force=in_force,
         meeting=meeting,
         status=status,
+        year=year,
     )
 
 

@@ -47,25 +47,41 @@ def bound(name: str, value: YearOrDate | None, *, end_of_year: bool) -> _dt.date
 
 
 def date_range(
-    after: YearOrDate | None, before: YearOrDate | None
+    after: YearOrDate | None, before: YearOrDate | None, year: int | None = None
 ) -> tuple[_dt.date | None, _dt.date | None]:
-    """The exclusive bounds of a date range, checked.
+    """The exclusive bounds of a date range, checked; ``year`` narrows it to one year.
 
+    >>> date_range(2017, None, 2018)
+    (datetime.date(2017, 12, 31), datetime.date(2019, 1, 1))
     >>> date_range(2018, 2010)
     Traceback (most recent call last):
     ...
     caspian.errors.InvalidQueryError: empty range: no date is after 2018 and before 2010
     """
-    if before is None:
+    if before is None and year is None:
         if isinstance(after, int) and after.__class__ is int and 1 <= after <= 9999:
             return _dt.date(after, 12, 31), None  # the common case, answered first
         return bound("after", after, end_of_year=True), None
     low = bound("after", after, end_of_year=True)
     high = bound("before", before, end_of_year=False)
+    if year is not None:
+        if not isinstance(year, int) or isinstance(year, bool):
+            raise ArgumentTypeError(
+                f"year must be a year (int), not {type(year).__name__}: {_shown(year)}"
+            )
+        start = bound("year", year, end_of_year=False)
+        end = bound("year", year, end_of_year=True)
+        assert start is not None and end is not None
+        first = start - _dt.timedelta(days=1) if start.year > 1 or start.month > 1 else None
+        last = end + _dt.timedelta(days=1) if end.year < 9999 else None
+        low = first if low is None or (first is not None and first > low) else low
+        high = last if high is None or (last is not None and last < high) else high
     if low is not None and high is not None and (high - low).days <= 1:
-        raise InvalidQueryError(
-            f"empty range: no date is after {_shown(after)} and before {_shown(before)}"
-        )
+        asked = f"after {_shown(after)} and before {_shown(before)}"
+        if year is not None:
+            asked = f"in {_shown(year)}" + (f", after {_shown(after)}" if after else "")
+            asked += f", before {_shown(before)}" if before else ""
+        raise InvalidQueryError(f"empty range: no date is {asked}")
     return low, high
 
 

@@ -23,15 +23,16 @@ from caspian.errors import AmbiguousKeyError, NotFoundError
 __all__ = ["Index", "keys_of"]
 
 
-def keys_of(record: Record) -> list[str]:
-    """The lookup keys of a record, from its kind's key fields.
+def keys_of(record: Record, kind: type[Record] | None = None) -> list[str]:
+    """The lookup keys of a record, from the key fields of ``kind`` (its own kind by default:
+    in the index of meetings, a summit is found by a meeting's keys, not by its city).
 
     >>> import caspian
     >>> keys_of(caspian.pipeline("BTC"))[:2]
     ['Baku–Tbilisi–Ceyhan pipeline', 'BTC']
     """
     found: list[str] = []
-    for path in record.KIND.keys:
+    for path in (kind or type(record)).KIND.keys:
         value: Any = value_at(record, path)
         if isinstance(value, tuple):
             found.extend(v for v in value if isinstance(v, str))
@@ -46,7 +47,7 @@ class Index:
     __slots__ = ("_labels", "exact", "folded")
 
     def __init__(self, records: Sequence[Record], kind: type[Record]) -> None:
-        entries = [(r.id, str(value_at(r, kind.KIND.label)), keys_of(r)) for r in records]
+        entries = [(r.id, str(value_at(r, kind.KIND.label)), keys_of(r, kind)) for r in records]
         norms: dict[str, str] = {}
 
         def fold(key: str) -> str:
@@ -60,7 +61,9 @@ class Index:
         exact: dict[str, Record] = dict(by_id)
         for ident, _, keys in entries:
             for key in keys:
-                if folded.get(fold(key), ())[:1] == (ident,):
+                ids = folded.get(fold(key), ())
+                # Exact only where the key names this record alone (or is its id).
+                if ids == (ident,) or (ids[:1] == (ident,) and fold(key) == fold(ident)):
                     exact.setdefault(key, by_id[ident])
         #: Ids, and keys as written that name one record first: one dict answers most calls.
         self.exact = exact

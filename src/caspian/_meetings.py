@@ -214,7 +214,8 @@ class Summit(Meeting):
         file="summits.json",
         noun="summit",
         plural="summits",
-        keys=("name", "aliases"),
+        # A summit is found by its city too, where only one summit was held there.
+        keys=("name", "aliases", "city.name"),
         label="name",
         columns=("id", "name", "start", "ordinal", "city", "host"),
         order=_chronological,

@@ -418,3 +418,21 @@ class Ratification(Record):
     notes: str | None = None
     alternatives: tuple[Alternative, ...] = ()
     _dataset: Any = dataset_field()
+
+    def parent_agreement(self) -> "Agreement":
+        """The agreement ratified.
+
+        >>> import caspian
+        >>> caspian.ratifications(state="IR", status="pending")[0].parent_agreement().year
+        2018
+        """
+        return self.dataset.agreement(self.agreement)
+
+    def ratifying_state(self) -> "State":
+        """The state that ratified (or has not yet).
+
+        >>> import caspian
+        >>> caspian.ratifications("legal-status-convention")[0].ratifying_state().name
+        'Kazakhstan'
+        """
+        return self.dataset.state(self.state)

@@ -6,7 +6,8 @@
 (51.17, 43.65)
 """
 
-from typing import Any
+import typing
+from typing import Any, SupportsIndex
 
 import attrs
 
@@ -117,15 +118,49 @@ class Results(tuple[Any, ...]):
     """The tuple that queries return: a plain, immutable tuple that also shows as a table in
     Jupyter.
 
+    A slice of results is results too, and so is the sum of two, so they keep their table.
+    Results of a query know the kind of record they hold (``kind``), so that even an empty one
+    exports with its columns.
+
     >>> import caspian
     >>> result = caspian.pipelines(status="proposed")
     >>> isinstance(result, tuple), result
     (True, (Pipeline(id='trans-caspian', name='Trans-Caspian Gas Pipeline', status='proposed'),))
+    >>> type(caspian.summits()[:2]).__name__, type(caspian.summits() + caspian.meetings()).__name__
+    ('Results', 'Results')
     """
 
     __slots__ = ()
+
+    #: The kind of record the results hold, where a query made them (``None`` otherwise).
+    kind: typing.ClassVar[type | None] = None
+
+    @classmethod
+    def of(cls, kind: type) -> "type[Results]":
+        """The Results class for records of ``kind`` (made once per kind)."""
+        found = _TYPED.get(kind)
+        if found is None:
+            found = _TYPED.setdefault(
+                kind, type("Results", (Results,), {"__slots__": (), "kind": kind})
+            )
+        return found
+
+    @typing.overload
+    def __getitem__(self, index: SupportsIndex) -> Any: ...
+    @typing.overload
+    def __getitem__(self, index: slice) -> "Results": ...
+    def __getitem__(self, index: SupportsIndex | slice) -> Any:
+        found = tuple.__getitem__(self, index)
+        return type(self)(found) if isinstance(index, slice) else found
+
+    def __add__(self, other: tuple[Any, ...]) -> "Results":
+        same = getattr(other, "kind", None) is self.kind
+        return (type(self) if same else Results)(tuple.__add__(self, other))
 
     def _repr_html_(self) -> str:
         from caspian._html import records_html
 
         return records_html(self)
+
+
+_TYPED: dict[type, type[Results]] = {}

@@ -158,6 +158,8 @@ def _add_option(cmd: argparse.ArgumentParser, parameter: inspect.Parameter) -> N
     kwargs: dict[str, Any] = {"dest": parameter.name, "default": None}
     if "YearOrDate" in annotation:
         kwargs.update(type=year_or_date, metavar="YEAR|DATE")
+    elif annotation.startswith("int"):
+        kwargs.update(type=int, metavar="YEAR")
     choices = _choices(annotation)
     if choices:
         kwargs["help"] = "one of: " + ", ".join(choices)

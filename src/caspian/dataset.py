@@ -235,7 +235,7 @@ class Dataset:
             pool = [r for k in _family(kind) for r in self._own_records(k)]
             if kind.KIND.order is not None:
                 pool.sort(key=kind.KIND.order)
-            found = self._records.setdefault(kind, Results(pool))
+            found = self._records.setdefault(kind, Results.of(kind)(pool))
         return found  # type: ignore[return-value]
 
     def __repr__(self) -> str:
@@ -343,7 +343,7 @@ class Dataset:
         """
         wanted = _args.flag("littoral", littoral)
         day = _args.bound("as_of", as_of, end_of_year=False)
-        return Results(
+        return Results.of(model.State)(
             s
             for s in self.records(model.State)
             if (not s.historic if day is None else s.exists_in(day.year))
@@ -359,6 +359,7 @@ class Dataset:
         kind: MeetingKind | str | None = None,
         participant: str | State | None = None,
         status: MeetingStatus | str | None = None,
+        year: int | None = None,
     ) -> tuple[Meeting, ...]:
         """Same as :func:`caspian.meetings`, on this dataset.
 
@@ -366,7 +367,7 @@ class Dataset:
         >>> [m.id for m in caspian.Dataset.packaged().meetings(kind="ministerial", after=2021)]
         ['fm-meeting-2022-ashgabat', 'fm-meeting-2023-moscow']
         """
-        return self._meetings(model.Meeting, after, before, host, kind, participant, status)
+        return self._meetings(model.Meeting, after, before, host, kind, participant, status, year)
 
     def summits(
         self,
@@ -376,6 +377,7 @@ class Dataset:
         host: str | State | None = None,
         participant: str | State | None = None,
         status: MeetingStatus | str | None = None,
+        year: int | None = None,
     ) -> tuple[Summit, ...]:
         """Same as :func:`caspian.summits`, on this dataset.
 
@@ -383,7 +385,7 @@ class Dataset:
         >>> [s.year for s in caspian.Dataset.packaged().summits(before=2008)]
         [2002, 2007]
         """
-        return self._meetings(model.Summit, after, before, host, None, participant, status)
+        return self._meetings(model.Summit, after, before, host, None, participant, status, year)
 
     def _meetings(
         self,
@@ -394,8 +396,9 @@ class Dataset:
         meeting_kind: MeetingKind | str | None,
         participant: str | State | None,
         status: MeetingStatus | str | None,
+        year: int | None,
     ) -> tuple[R, ...]:
-        low, high = _args.date_range(after, before)
+        low, high = _args.date_range(after, before, year)
         pool: Sequence[Any] = self._records.get(kind) or self.records(kind)
         if low is not None or high is not None:
             lo, hi = low or _dt.date.min, high or _dt.date.max
@@ -412,7 +415,7 @@ class Dataset:
         if status is not None:
             wanted_status = _args.vocabulary("status", status, model.MeetingStatus)
             pool = [m for m in pool if m.status is wanted_status]
-        return Results(pool)
+        return Results.of(kind)(pool)
 
     def agreements(
         self,
@@ -425,6 +428,7 @@ class Dataset:
         in_force: bool | None = None,
         meeting: str | Meeting | None = None,
         status: AgreementStatus | str | None = None,
+        year: int | None = None,
     ) -> tuple[Agreement, ...]:
         """Same as :func:`caspian.agreements`, on this dataset.
 
@@ -432,7 +436,7 @@ class Dataset:
         >>> [a.id for a in caspian.Dataset.packaged().agreements(meeting="caspian-summit-2010")]
         ['security-agreement-2010']
         """
-        low, high = _args.date_range(after, before)
+        low, high = _args.date_range(after, before, year)
         party_id = self._get(model.State, party, "party").id if party is not None else None
         meeting_id = (
             self._get(model.Meeting, meeting, "meeting").id if meeting is not None else None
@@ -441,7 +445,7 @@ class Dataset:
         wanted_topic = _args.vocabulary("topic", topic, model.Topic)
         wanted_status = _args.vocabulary("status", status, model.AgreementStatus)
         force = _args.flag("in_force", in_force)
-        return Results(
+        return Results.of(model.Agreement)(
             a
             for a in self.records(model.Agreement)
             if _between(a.signed, low, high)
@@ -475,7 +479,7 @@ class Dataset:
                 f"text must hold a letter or a digit to search for, got {_shown(text)}"
             )
         wanted_topic = _args.vocabulary("topic", topic, model.Topic)
-        return Results(
+        return Results.of(model.Article)(
             a
             for a in self.records(model.Article)
             if (parent is None or a.agreement == parent)
@@ -501,7 +505,7 @@ class Dataset:
         )
         state_id = self._get(model.State, state, "state").id if state is not None else None
         wanted = _args.vocabulary("status", status, model.RatificationStatus)
-        return Results(
+        return Results.of(model.Ratification)(
             r
             for r in self.records(model.Ratification)
             if (parent is None or r.agreement == parent)
@@ -525,7 +529,7 @@ class Dataset:
         state_id = self._get(model.State, through, "through").id if through is not None else None
         wanted_commodity = _args.vocabulary("commodity", commodity, model.Commodity)
         wanted_status = _args.vocabulary("status", status, model.PipelineStatus)
-        return Results(
+        return Results.of(model.Pipeline)(
             p
             for p in self.records(model.Pipeline)
             if (state_id is None or state_id in p.route)
@@ -547,7 +551,7 @@ class Dataset:
         """
         wanted_commodity = _args.vocabulary("commodity", commodity, model.Commodity)
         wanted_category = _args.vocabulary("category", category, model.ReserveCategory)
-        return Results(
+        return Results.of(model.ReserveEstimate)(
             r
             for r in self.records(model.ReserveEstimate)
             if (wanted_commodity is None or r.commodity is wanted_commodity)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
@@ -24,6 +24,7 @@ from caspian._html import record_html, records_html
 from caspian._kind import Record, Value
 from caspian._load import converter, structure
 from caspian._rules import check, check_value
+from caspian._tables import _items, table, value_fields
 from caspian._version import __data_version__, __version__
 from caspian.dataset import Dataset
 from caspian.errors import ArgumentTypeError, DataError, MissingDependencyError, Problem, _shown
@@ -47,37 +48,43 @@ __all__ = [
 R = TypeVar("R", bound="Record | Value")
 
 
-def _records(obj: Record | Iterable[Record]) -> list[Record]:
-    if isinstance(obj, Record):
-        return [obj]
-    if isinstance(obj, (str, bytes)) or not isinstance(obj, Iterable):
-        raise ArgumentTypeError(
-            f"expected a caspian record or an iterable of records, not {type(obj).__name__}: "
-            f"{_shown(obj)}"
-        )
-    items = list(obj)
-    for item in items:
-        if not isinstance(item, Record):
-            raise ArgumentTypeError(
-                f"expected caspian records, got {type(item).__name__}: {_shown(item)}"
-            )
-    return items
-
-
 @overload
-def to_dict(obj: Record) -> dict[str, Any]: ...
+def to_dict(obj: Record | Value) -> dict[str, Any]: ...
 @overload
-def to_dict(obj: Iterable[Record]) -> list[dict[str, Any]]: ...
-def to_dict(obj: Record | Iterable[Record]) -> dict[str, Any] | list[dict[str, Any]]:
-    """A record as a dict, or records as a list of dicts (dates as ISO strings, enums as values).
+def to_dict(
+    obj: Iterable[Record | Value], *, values: str | None = None
+) -> list[dict[str, Any]]: ...
+def to_dict(
+    obj: Record | Value | Iterable[Record | Value], *, values: str | None = None
+) -> dict[str, Any] | list[dict[str, Any]]:
+    """A record (or a value) as a dict, or several as a list of dicts: dates as ISO strings,
+    enums as their values. With ``values="attendees"`` (or another field of values), the
+    values inside the records, each with the id of its record under the record's noun.
+
+    Raises:
+        ArgumentTypeError: ``obj`` is not records or values, or ``values`` names no field of
+            values of its records.
 
     >>> import caspian
     >>> [d["id"] for d in caspian.to_dict(caspian.pipelines(commodity="oil"))][:2]
     ['baku-tbilisi-ceyhan', 'caspian-pipeline-consortium']
+    >>> caspian.to_dict(caspian.summits(year=2018), values="attendees")[0]["summit"]
+    'caspian-summit-2018'
     """
-    if isinstance(obj, Record):
-        return converter.unstructure(obj)  # type: ignore[no-any-return]
-    return [converter.unstructure(r) for r in _records(obj)]
+    if isinstance(obj, (Record, Value)):
+        if values is not None:
+            obj = [obj]
+        else:
+            return converter.unstructure(obj)  # type: ignore[no-any-return]
+    if values is None:
+        return [converter.unstructure(r) for r in _items(obj)]
+    columns, _ = table(obj, values)
+    link = columns[0]
+    return [
+        {link: record.id, **converter.unstructure(value)}
+        for record in _items(obj)
+        for value in getattr(record, values)
+    ]
 
 
 def from_dict(data: dict[str, Any], record_type: type[R], *, dataset: Any = None) -> R:
@@ -136,36 +143,23 @@ def to_json(obj: Record | Iterable[Record], *, indent: int | None = 2) -> str:
     return json.dumps(to_dict(obj), indent=indent, ensure_ascii=False, allow_nan=False)
 
 
-def _flatten(prefix: str, value: Any, row: dict[str, Any]) -> None:
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            _flatten(f"{prefix}.{key}" if prefix else key, inner, row)
-    elif isinstance(value, list):
-        if all(not isinstance(v, (dict, list)) for v in value):
-            row[prefix] = "; ".join("" if v is None else str(v) for v in value)
-        else:
-            row[prefix] = json.dumps(value, ensure_ascii=False)
-    else:
-        row[prefix] = value
+def to_csv(
+    records: Record | Value | Iterable[Record | Value],
+    *,
+    values: str | None = None,
+    kind: type | None = None,
+) -> str:
+    """CSV text with one row per record (or value) and flat columns fixed by its class.
 
+    Nested objects become dotted columns (``city.name``, ``city.coordinates.latitude``), which
+    are there, empty, for a record without one; lists of plain values are joined with
+    ``"; "`` (``participants``); lists of objects (``sources``, ``attendees``) are JSON text in
+    one cell; missing values are empty cells. An empty result still has its header (query
+    results know their kind; give ``kind`` for an empty list). With ``values="attendees"``,
+    one row per value inside the records, the first column naming its record.
 
-def _flat_rows(records: Sequence[Record]) -> tuple[list[str], list[dict[str, Any]]]:
-    rows: list[dict[str, Any]] = []
-    columns: dict[str, None] = {}
-    for data in to_dict(records):
-        row: dict[str, Any] = {}
-        _flatten("", data, row)
-        rows.append(row)
-        columns.update(dict.fromkeys(row))
-    return list(columns), rows
-
-
-def to_csv(records: Record | Iterable[Record]) -> str:
-    """CSV text with one row per record and flat columns.
-
-    Nested objects become dotted columns (``city.name``, ``city.coordinates.latitude``); lists
-    of plain values are joined with ``"; "`` (``participants``); lists of objects (``sources``,
-    ``attendees``, ``alternatives``) are JSON text in one cell. Missing values are empty cells.
+    Raises:
+        ArgumentTypeError: as for :func:`to_dict`.
 
     >>> import caspian
     >>> text = caspian.to_csv(caspian.summits(before=2008))
@@ -173,19 +167,27 @@ def to_csv(records: Record | Iterable[Record]) -> str:
     ['id', 'name', 'aliases', 'status']
     >>> text.splitlines()[1].split(",")[0]
     'caspian-summit-2002'
+    >>> caspian.to_csv(caspian.summits(year=2018), values="attendees").splitlines()[0]
+    'summit,name,state,office'
     """
-    items = _records(records)
-    columns, rows = _flat_rows(items)
+    columns, rows = table(records, values, kind)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
+    if columns:
+        writer.writeheader()
     for row in rows:
         writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
     return buffer.getvalue()
 
 
-def to_dataframe(records: Record | Iterable[Record]) -> pandas.DataFrame:
-    """A pandas DataFrame with flat columns, as in :func:`to_csv`, and proper dtypes.
+def to_dataframe(
+    records: Record | Value | Iterable[Record | Value],
+    *,
+    values: str | None = None,
+    kind: type | None = None,
+) -> pandas.DataFrame:
+    """A pandas DataFrame with flat columns, as in :func:`to_csv` (``values`` and ``kind``
+    too), and proper dtypes.
 
     Dates are ``datetime64`` columns, closed vocabularies (``kind``, ``status`` ...) are
     categoricals with every allowed value as a category, and numbers are numeric. Needs the
@@ -193,6 +195,7 @@ def to_dataframe(records: Record | Iterable[Record]) -> pandas.DataFrame:
 
     Raises:
         MissingDependencyError: pandas is not installed.
+        ArgumentTypeError: as for :func:`to_dict`.
 
     >>> import caspian
     >>> frame = caspian.to_dataframe(caspian.summits())
@@ -205,32 +208,33 @@ def to_dataframe(records: Record | Iterable[Record]) -> pandas.DataFrame:
         raise MissingDependencyError(
             'to_dataframe needs pandas: pip install "caspian-diplomacy[pandas]"'
         ) from None
-    items = _records(records)
-    columns, rows = _flat_rows(items)
+    columns, rows = table(records, values, kind)
     frame: pandas.DataFrame = pd.DataFrame(rows, columns=columns)
-    if not items:
-        return frame
-    kinds = {type(r) for r in items}
-    for name, (kind, enums) in _column_types(kinds).items():
+    classes = {type(r) for r in _items(records)} or ({kind} if kind else set())
+    if not classes and getattr(records, "kind", None):
+        classes = {records.kind}  # type: ignore[union-attr]
+    if values is not None:
+        classes = {value_fields(cls)[values] for cls in classes}
+    for name, (shape, enums) in _column_types(classes).items():
         if name not in frame.columns:
             continue
-        if kind == "date":
+        if shape == "date":
             frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d").astype("datetime64[s]")
-        elif kind == "enum":
+        elif shape == "enum":
             # Records of several kinds may share a column name with different vocabularies
             # (a meeting's and an agreement's kind): the categories are all of them.
-            values = [m.value for enum in enums for m in enum]
-            frame[name] = pd.Categorical(frame[name], categories=list(dict.fromkeys(values)))
-        elif kind == "int":
+            allowed = [m.value for enum in enums for m in enum]
+            frame[name] = pd.Categorical(frame[name], categories=list(dict.fromkeys(allowed)))
+        elif shape == "int":
             frame[name] = frame[name].astype("Int64")
-        elif kind == "float":
+        elif shape == "float":
             frame[name] = frame[name].astype("Float64")
-        elif kind == "bool":
+        elif shape == "bool":
             frame[name] = frame[name].astype("boolean")
     return frame
 
 
-def _column_types(kinds: set[type[Record]]) -> dict[str, tuple[str, list[type[Enum]]]]:
+def _column_types(kinds: set[type]) -> dict[str, tuple[str, list[type[Enum]]]]:
     """Column name -> (kind, enums) for the scalar columns of the given record types; a column
     whose types differ between record types is left out (it stays as it is)."""
     import datetime as dt
@@ -297,7 +301,7 @@ def to_geojson(records: Record | Iterable[Record]) -> dict[str, Any]:
     ['LineString', 'Point', 'Point']
     """
     features: list[dict[str, Any]] = []
-    for record in _records(records):
+    for record in _items(records):
         base = {"id": record.id, "record_type": type(record).__name__}
         if isinstance(record, Meeting) and record.city.coordinates:
             features.append(

@@ -1,0 +1,156 @@
+"""Flat tables of records or of the values inside them, with columns fixed by their class.
+
+A kind's columns come from its class, not from the rows at hand: a nested object becomes
+dotted columns (``place.name``, ``place.coordinates.latitude``) whether or not a row has one,
+and an empty result still has its header. The values inside records (attendees, sources,
+capital history ...) make tables of their own, with a column naming the record of each row.
+
+>>> import caspian
+>>> columns, rows = table(caspian.summits(after=2030))
+>>> rows, columns[:3]
+([], ['id', 'name', 'aliases'])
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from caspian._kind import Record, Value
+from caspian._load import converter, file_fields
+from caspian.errors import ArgumentTypeError, _shown
+
+__all__ = ["columns_of", "table", "value_fields"]
+
+_COLUMNS: dict[type, list[str]] = {}
+
+
+def _unwrap(hint: Any) -> Any:
+    """``X`` from ``X | None``."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        return options[0] if len(options) == 1 else hint
+    return hint
+
+
+def columns_of(cls: type) -> list[str]:
+    """The flat columns of a class: its fields, nested objects as dotted columns.
+
+    >>> from caspian.model import Place
+    >>> columns_of(Place)
+    ['name', 'state', 'coordinates.longitude', 'coordinates.latitude']
+    """
+    found = _COLUMNS.get(cls)
+    if found is None:
+        found = []
+        names = file_fields(cls)
+        for field in attrs.fields(cls):
+            if field.name not in names:
+                continue
+            hint = _unwrap(field.type)
+            if isinstance(hint, type) and attrs.has(hint):
+                found.extend(f"{field.name}.{inner}" for inner in columns_of(hint))
+            else:
+                found.append(field.name)
+        _COLUMNS[cls] = found
+    return found
+
+
+def value_fields(kind: type) -> dict[str, type]:
+    """The fields of a kind that hold a tuple of values, with the class of those values.
+
+    >>> from caspian.model import Meeting
+    >>> sorted(value_fields(Meeting))
+    ['alternatives', 'attendees', 'sources']
+    """
+    found: dict[str, type] = {}
+    for field in attrs.fields(kind):
+        hint = _unwrap(field.type)
+        if typing.get_origin(hint) is tuple:
+            inner = typing.get_args(hint)[0]
+            if isinstance(inner, type) and issubclass(inner, Value):
+                found[field.name] = inner
+    return found
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list):
+        if all(not isinstance(v, (dict, list)) for v in value):
+            return "; ".join("" if v is None else str(v) for v in value)
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _row(item: Any, columns: list[str], link: tuple[str, str] | None) -> dict[str, Any]:
+    data = converter.unstructure(item)
+    row: dict[str, Any] = {link[0]: link[1]} if link else {}
+    for column in columns:
+        value: Any = data
+        for step in column.split("."):
+            value = value.get(step) if isinstance(value, dict) else None
+        row[column] = _cell(value)
+    return row
+
+
+def _items(obj: Any) -> list[Any]:
+    """The records or values of ``obj`` (one of them, or an iterable of them)."""
+    if isinstance(obj, (Record, Value)):
+        return [obj]
+    if isinstance(obj, (str, bytes, dict)) or not isinstance(obj, Iterable):
+        raise ArgumentTypeError(
+            "expected a caspian record or value, or an iterable of them, not "
+            f"{type(obj).__name__}: {_shown(obj)}"
+        )
+    items = list(obj)
+    for item in items:
+        if not isinstance(item, (Record, Value)):
+            raise ArgumentTypeError(
+                f"expected caspian records, got {type(item).__name__}: {_shown(item)}"
+            )
+    return items
+
+
+def table(
+    obj: Any, values: str | None = None, kind: type | None = None
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """The columns and the rows of ``obj``, or of the values in its field ``values``.
+
+    ``kind`` names the class of an empty iterable that does not know it (query results do).
+
+    Raises:
+        ArgumentTypeError: ``obj`` holds something else than records or values, or
+            ``values`` names no field of values of its records.
+    """
+    items = _items(obj)
+    kind = kind or getattr(obj, "kind", None)
+    classes = list(dict.fromkeys(type(item) for item in items)) or ([kind] if kind else [])
+    if values is None:
+        columns = list(dict.fromkeys(c for cls in classes for c in columns_of(cls)))
+        return columns, [_row(item, columns_of(type(item)), None) for item in items]
+    if not isinstance(values, str):
+        raise ArgumentTypeError(f"values must be a field name, not {_shown(values)}")
+    holders = [cls for cls in classes if issubclass(cls, Record)]
+    if len(holders) != len(classes) or not holders:
+        raise ArgumentTypeError("values= takes records, whose field of values it exports")
+    inner = {value_fields(cls).get(values) for cls in holders}
+    if None in inner or len(inner) != 1:
+        names = ", ".join(sorted(set.intersection(*(set(value_fields(c)) for c in holders))))
+        raise ArgumentTypeError(
+            f"values must name a field of values of every record ({names}), not {_shown(values)}"
+        )
+    value_class = inner.pop()
+    assert value_class is not None
+    nouns = {cls.KIND.noun.replace(" ", "_") for cls in holders}
+    link = nouns.pop() if len(nouns) == 1 else "record"
+    columns = [link, *columns_of(value_class)]
+    rows = [
+        _row(value, columns_of(value_class), (link, record.id))
+        for record in items
+        for value in getattr(record, values)
+    ]
+    return columns, rows
