@@ -17,6 +17,8 @@ import nox
 
 nox.options.sessions = ["tests", "lint", "typing", "docs"]
 nox.options.reuse_existing_virtualenvs = False
+# A Python of the matrix that is missing is an error, not a silent "skipped".
+nox.options.error_on_missing_interpreters = True
 
 ROOT = Path(__file__).parent
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
@@ -52,12 +54,14 @@ def tests(session: nox.Session) -> None:
         shutil.copy(ROOT / "pyproject.toml", Path(tmp) / "pyproject.toml")
         shutil.copytree(ROOT / ".ci", Path(tmp) / ".ci")
         shutil.copy(ROOT / "CITATION.cff", Path(tmp) / "CITATION.cff")
+        shutil.copy(ROOT / "noxfile.py", Path(tmp) / "noxfile.py")
         # Only the installed wheel is importable here: there is no src/ in this folder.
         session.run("python", "-m", "pytest", "tests", "README.md", "docs", *session.posargs)
         session.run("python", "-m", "pytest", "-q", "--pyargs", "caspian")
 
 
-@nox.session(python="3.12")
+# The sessions below run on the Python that runs nox, whichever supported one that is.
+@nox.session(python=None)
 def lint(session: nox.Session) -> None:
     """ruff: lint and format check."""
     session.install("ruff")
@@ -66,7 +70,7 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "format", "--check", *paths)
 
 
-@nox.session(python="3.12")
+@nox.session(python=None)
 def typing(session: nox.Session) -> None:
     """mypy --strict on the package and on the typing tests."""
     session.install("-e", ".[typing]")
@@ -78,14 +82,14 @@ def typing(session: nox.Session) -> None:
 SPHINX = ["python", "-m", "sphinx", "-W", "-n", "--keep-going"]
 
 
-@nox.session(python="3.12")
+@nox.session(python=None)
 def docs(session: nox.Session) -> None:
     """Build the HTML documentation (docs/_build/html) with every reference checked."""
     session.install(".[docs]")
     session.run(*SPHINX, "-b", "html", "docs", "docs/_build/html", *session.posargs)
 
 
-@nox.session(python="3.12")
+@nox.session(python=None)
 def linkcheck(session: nox.Session) -> None:
     """Check every external link in the docs (needs the internet: not a default session, not CI)."""
     session.install(".[docs]")

@@ -12,7 +12,19 @@ import pytest
 
 import caspian
 
-SOURCE = {"url": "https://example.org/source", "title": "An example source", "publisher": None}
+
+def source(*supports: str) -> dict[str, Any]:
+    """A primary source that supports the given fields."""
+    return {
+        "url": "https://example.org/source",
+        "title": "An example source",
+        "publisher": None,
+        "kind": "primary",
+        "supports": list(supports),
+    }
+
+
+SOURCE = source()
 
 
 def minimal_records() -> dict[str, list[dict[str, Any]]]:
@@ -30,7 +42,7 @@ def minimal_records() -> dict[str, list[dict[str, Any]]]:
                 "littoral": True,
                 "capital": "Alpha City",
                 "from_year": 1991,
-                "sources": [SOURCE],
+                "sources": [source("capital", "from_year")],
             },
             {
                 "id": "beta",
@@ -38,7 +50,7 @@ def minimal_records() -> dict[str, list[dict[str, Any]]]:
                 "official_name": "Kingdom of Beta",
                 "littoral": False,
                 "from_year": 1900,
-                "sources": [SOURCE],
+                "sources": [source("from_year")],
             },
         ],
         "summits.json": [
@@ -56,7 +68,7 @@ def minimal_records() -> dict[str, list[dict[str, Any]]]:
                 "end": "2001-05-02",
                 "participants": ["alpha", "beta"],
                 "summary": "A meeting.",
-                "sources": [SOURCE],
+                "sources": [source("start", "city", "participants")],
             }
         ],
         "meetings.json": [
@@ -69,7 +81,7 @@ def minimal_records() -> dict[str, list[dict[str, Any]]]:
                 "host": "beta",
                 "start": "2000-03-01",
                 "participants": ["alpha", "beta"],
-                "sources": [SOURCE],
+                "sources": [source("start", "city", "participants")],
             }
         ],
         "agreements.json": [
@@ -85,7 +97,7 @@ def minimal_records() -> dict[str, list[dict[str, Any]]]:
                 "in_force_date": "2002-01-01",
                 "article_count": 3,
                 "topics": ["navigation"],
-                "sources": [SOURCE],
+                "sources": [source("signed", "parties")],
             }
         ],
         "articles.json": [
@@ -96,7 +108,7 @@ def minimal_records() -> dict[str, list[dict[str, Any]]]:
                 "title": "Ships",
                 "summary": "Ships may sail.",
                 "topics": ["navigation"],
-                "sources": [SOURCE],
+                "sources": [source("summary")],
             }
         ],
         "ratifications.json": [
@@ -106,7 +118,7 @@ def minimal_records() -> dict[str, list[dict[str, Any]]]:
                 "state": "beta",
                 "status": "ratified",
                 "date": "2001-12-01",
-                "sources": [SOURCE],
+                "sources": [source("date")],
             }
         ],
         "pipelines.json": [
@@ -121,7 +133,7 @@ def minimal_records() -> dict[str, list[dict[str, Any]]]:
                 "capacity": {"value": 1.0, "unit": "million_barrels_per_day"},
                 "status": "operational",
                 "operational_since": 2005,
-                "sources": [SOURCE],
+                "sources": [source("length_km", "route")],
             }
         ],
         "reserves.json": [
@@ -134,7 +146,7 @@ def minimal_records() -> dict[str, list[dict[str, Any]]]:
                 "year": 2012,
                 "estimator": "Example agency",
                 "region": "Alpha",
-                "sources": [SOURCE],
+                "sources": [source("value")],
             }
         ],
     }

@@ -188,3 +188,28 @@ def test_module_and_console_script_run() -> None:
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr
     assert "did you mean" in bad.stderr
+
+
+def test_each_command_has_its_own_examples_and_they_run() -> None:
+    """Every command's help lists examples taken from its function's docstring, and each one
+    runs with status 0."""
+    import shlex
+
+    from caspian.cli import examples, lookups, queries
+
+    for name, function in {**queries(), **lookups()}.items():
+        shown = examples(name, function)
+        assert shown, name
+        status, out, _ = run(name, "--help")
+        assert status == 0 and all(example in out for example in shown), name
+        for example in shown:
+            assert run(*shlex.split(example)[1:])[0] == 0, example
+
+
+def test_the_docs_build_on_any_python_and_nox_refuses_missing_ones() -> None:
+    """nox's docs session is not pinned to one Python, and a missing matrix Python fails."""
+    from pathlib import Path
+
+    noxfile = (Path(__file__).parent.parent / "noxfile.py").read_text(encoding="utf-8")
+    assert "nox.options.error_on_missing_interpreters = True" in noxfile
+    assert "@nox.session(python=None)\ndef docs(" in noxfile

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -61,7 +62,9 @@ def test_csv_has_flat_columns_and_one_row_per_record() -> None:
     assert len(caspian.summits()) == len(rows)
     first = rows[0]
     assert first["city.name"] == "Ashgabat"
-    assert first["city.coordinates.latitude"] == "37.9375"
+    assert first["city.coordinates.latitude"] == str(
+        caspian.summit("caspian-summit-2002").city.coordinates.latitude  # type: ignore[union-attr]
+    )
     assert first["participants"] == "azerbaijan; iran; kazakhstan; russia; turkmenistan"
     assert json.loads(first["sources"])[0]["url"].startswith("http")
     assert rows[-1]["start"] == ""  # the planned summit has no date
@@ -112,7 +115,9 @@ def test_html_escapes_values() -> None:
     """HTML output escapes text from the data."""
     from caspian._html import record_html, records_html
 
-    evil = caspian.Source(url='https://x.org/"><script>', title="<b>bold</b> & co")
+    evil = caspian.Source(
+        url='https://x.org/"><script>', title="<b>bold</b> & co", kind=caspian.SourceKind.PRIMARY
+    )
     state = caspian.State(
         id="x", name="<Alpha>", official_name="A & B", littoral=False, sources=(evil,)
     )
@@ -192,3 +197,38 @@ def test_slices_and_sums_of_results_stay_results() -> None:
     assert part._repr_html_().count("<tr>") == 3  # type: ignore[attr-defined]
     both = caspian.summits()[:1] + caspian.agreements()[:1]
     assert both._repr_html_().startswith("<table>")  # type: ignore[attr-defined]
+
+
+def test_the_data_package_is_valid_frictionless(tmp_path: Path) -> None:
+    """to_datapackage writes one CSV per kind and a datapackage.json that frictionless validates,
+    links between files included."""
+    import frictionless
+
+    folder = caspian.to_datapackage(tmp_path)
+    report = frictionless.validate(folder / "datapackage.json")
+    assert report.valid, report.flatten(["type", "message"])[:5]
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    names = [r["name"] for r in package["resources"]]
+    assert names == [k.KIND.plural for k in KINDS]
+    ratifications = package["resources"][names.index("ratifications")]["schema"]
+    assert {"fields": "state", "reference": {"resource": "states", "fields": "id"}} in (
+        ratifications["foreignKeys"]
+    )
+    header = (folder / "pipelines.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header == caspian.to_csv(caspian.pipelines()).splitlines()[0]
+    status = next(
+        f
+        for f in package["resources"][names.index("pipelines")]["schema"]["fields"]
+        if f["name"] == "status"
+    )
+    assert status["constraints"]["enum"] == [s.value for s in caspian.PipelineStatus]
+
+
+def test_the_export_command_writes_the_package(tmp_path: Path) -> None:
+    """caspian export FOLDER makes the folder and writes the package."""
+    from caspian.cli import main
+
+    out = io.StringIO()
+    assert main(["export", str(tmp_path / "new")], out=out) == 0
+    assert "wrote 8 CSV files" in out.getvalue()
+    assert (tmp_path / "new" / "datapackage.json").is_file()

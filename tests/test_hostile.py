@@ -182,7 +182,7 @@ def test_from_dict_validates_exactly_as_loading() -> None:
     with pytest.raises(DataError, match=r"sources\[0\]\.url: is not an http\(s\) URL"):
         caspian.from_dict(row, caspian.State)
     with pytest.raises(DataError, match="is not an http"):
-        caspian.from_dict({"url": "javascript:x", "title": "t"}, caspian.Source)
+        caspian.from_dict({"url": "javascript:x", "title": "t", "kind": "primary"}, caspian.Source)
 
 
 def test_mixed_record_types_keep_every_value_in_a_dataframe() -> None:

@@ -115,7 +115,12 @@ def test_not_a_directory(tmp_path: Path) -> None:
 
 def test_extend_packaged(write: Callable[[dict[str, Any]], Path], data: caspian.Dataset) -> None:
     """Records in a directory are added to a base dataset, whose own records stay untouched."""
-    source = {"url": "https://example.org/x", "title": "X"}
+    source = {
+        "url": "https://example.org/x",
+        "title": "X",
+        "kind": "secondary",
+        "supports": ["city"],
+    }
     meeting = {
         "id": "fm-meeting-2031-aktau",
         "name": "Foreign ministers, Aktau 2031",
@@ -143,7 +148,7 @@ def test_duplicate_id_with_base_is_an_error(
         "name": "Iran",
         "official_name": "Iran",
         "littoral": True,
-        "sources": [{"url": "https://example.org", "title": "x"}],
+        "sources": [{"url": "https://example.org", "title": "x", "kind": "primary"}],
     }
     with pytest.raises(DataError) as info:
         caspian.Dataset.from_directory(write({"states.json": [iran]}), base=data)
@@ -308,7 +313,12 @@ def test_a_record_needs_more_than_an_encyclopedia(
 ) -> None:
     """A record whose only sources are tertiary is refused."""
     records["pipelines.json"][0]["sources"] = [
-        {"url": "https://en.wikipedia.org/wiki/X", "title": "X", "kind": "tertiary"}
+        {
+            "url": "https://en.wikipedia.org/wiki/X",
+            "title": "X",
+            "kind": "tertiary",
+            "supports": ["length_km", "route"],
+        }
     ]
     assert load_problems(write, records) == [
         "pipelines.json: alpha-beta-line: sources: needs a primary or secondary source, not "
@@ -322,7 +332,7 @@ def test_supports_name_fields_of_the_record(
     """A source's supports list names fields of its record; sources_for() finds them."""
     source = {"url": "https://example.org/x", "title": "X", "kind": "primary"}
     records["summits.json"][0]["sources"] = [
-        {**source, "supports": ["start", "city.coordinates"]},
+        {**source, "supports": ["start", "city", "city.coordinates", "participants"]},
         {**source, "supports": ["colour"]},
     ]
     assert load_problems(write, records) == [

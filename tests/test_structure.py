@@ -42,6 +42,7 @@ FLOORS = {
     "export": 5,
     "_schema": 5,
     "_tables": 5,
+    "_package": 5,
     "__init__": 6,
     "cli": 6,
     "__main__": 6,

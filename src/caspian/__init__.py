@@ -45,6 +45,7 @@ from caspian.errors import (
 from caspian.errors import __all__ as _ERRORS
 
 if TYPE_CHECKING:
+    from caspian._package import to_datapackage as to_datapackage
     from caspian.dataset import Dataset as Dataset
     from caspian.dataset import YearOrDate as YearOrDate
     from caspian.export import (
@@ -167,6 +168,7 @@ if TYPE_CHECKING:
 # it, the errors' own ``__all__`` and the functions defined here; a test pins the
 # ``TYPE_CHECKING`` imports above to it.
 _LAZY_MODULES: dict[str, tuple[str, ...]] = {
+    "caspian._package": ("to_datapackage",),
     "caspian.dataset": ("Dataset", "YearOrDate"),
     "caspian.export": (
         "cite",
@@ -374,7 +376,7 @@ def states(*, littoral: bool | None = None, as_of: YearOrDate | None = None) -> 
     >>> import caspian
     >>> [s.name for s in caspian.states(littoral=True)]
     ['Azerbaijan', 'Iran', 'Kazakhstan', 'Russia', 'Turkmenistan']
-    >>> [s.id for s in caspian.states(as_of=1828)]
+    >>> [s.id for s in caspian.states(as_of=1828, littoral=True)]
     ['qajar-persia', 'russian-empire']
     """
     return (_dataset or _data()).states(littoral=littoral, as_of=as_of)
@@ -496,7 +498,7 @@ def pipelines(
 
     >>> import caspian
     >>> [p.id for p in caspian.pipelines(through="Türkiye")]
-    ['baku-tbilisi-ceyhan', 'south-caucasus']
+    ['baku-tbilisi-ceyhan', 'south-caucasus', 'tanap']
     """
     return (_dataset or _data()).pipelines(through=through, commodity=commodity, status=status)
 

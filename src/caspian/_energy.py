@@ -136,6 +136,7 @@ class Pipeline(Record):
         label="name",
         columns=("id", "name", "status", "commodity", "length_km", "capacity", "route"),
         rules=(_pipeline_rules,),
+        cited=("length_km", "route"),
     )
 
     #: The record's id: a stable lowercase slug, for example ``baku-tbilisi-ceyhan``.
@@ -203,6 +204,7 @@ class ReserveEstimate(Record):
         keys=(),
         label="estimator",
         columns=("id", "value", "unit", "year", "commodity", "category", "estimator"),
+        cited=("value",),
     )
 
     #: The record's id: a stable lowercase slug, for example

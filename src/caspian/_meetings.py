@@ -118,6 +118,7 @@ class Meeting(Record):
         columns=("id", "name", "start", "kind", "city", "host"),
         order=_chronological,
         rules=(_meeting_rules,),
+        cited=("start", "city", "participants"),
     )
 
     #: The record's id: a stable lowercase slug, for example ``fm-meeting-2017-moscow``.
@@ -220,6 +221,7 @@ class Summit(Meeting):
         columns=("id", "name", "start", "ordinal", "city", "host"),
         order=_chronological,
         rules=(_meeting_rules,),
+        cited=("start", "city", "participants"),
     )
 
     #: Always ``summit``.

@@ -127,7 +127,7 @@ def _shared(record: Record, resolve: Callable[[str, str], Any]) -> Iterator[tupl
         for name in source.supports:
             if name.split(".")[0] not in fields:
                 yield f"sources[{index}].supports", f"names no field: {name!r}"
-    for name in record.KIND.cited:
+    for name in record.KIND.cited if record.sources else ():
         if getattr(record, name) not in (None, (), "") and not record.sources_for(name):
             yield name, "no source supports it: name it in the supports of the page that does"
     for index, alternative in enumerate(getattr(record, "alternatives", ())):

@@ -121,6 +121,7 @@ class State(Record):
         columns=("id", "name", "iso_alpha2", "capital", "littoral", "from_year", "to_year"),
         order=lambda s: (s.historic, not s.littoral, s.name),
         rules=(_state_rules,),
+        cited=("capital", "from_year"),
     )
 
     #: The record's id: a stable lowercase slug, for example ``iran``, ``russian-empire``.

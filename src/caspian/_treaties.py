@@ -152,6 +152,7 @@ class Agreement(Record):
         columns=("id", "short_title", "signed", "kind", "status", "in_force_date"),
         order=lambda a: (a.signed or _dt.date.max, a.id),
         rules=(_agreement_rules,),
+        cited=("signed", "place", "parties"),
     )
 
     #: The record's id: a stable lowercase slug, for example ``legal-status-convention``.
@@ -330,6 +331,7 @@ class Article(Record):
         columns=("id", "title", "agreement", "number"),
         order=lambda a: (a.agreement, a.number),
         rules=(_article_rules,),
+        cited=("summary",),
     )
 
     #: The record's id: the agreement's id and the number, as ``legal-status-convention-art-14``.
@@ -398,6 +400,7 @@ class Ratification(Record):
         columns=("id", "status", "date", "agreement", "state", "instrument"),
         order=_ratification_order,
         rules=(_ratification_rules,),
+        cited=("date",),
     )
 
     #: The record's id: the agreement's id and the state's, as

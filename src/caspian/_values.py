@@ -36,7 +36,7 @@ class SourceKind(_Vocabulary):
 class Source(Value):
     """A public page that a record's facts were read from.
 
-    >>> Source(url="https://example.org/treaty", title="Treaty text").url
+    >>> Source(url="https://example.org/treaty", title="Treaty text", kind=SourceKind.PRIMARY).url
     'https://example.org/treaty'
     """
 
@@ -47,8 +47,8 @@ class Source(Value):
     #: Who published it, where known.
     publisher: str | None = None
     #: Primary (a treaty text or official record), secondary (news agency, operator, agency,
-    #: scholarship) or tertiary (an encyclopedia); ``None`` where not yet classified.
-    kind: SourceKind | None = None
+    #: scholarship) or tertiary (an encyclopedia).
+    kind: SourceKind
     #: The names of the record's fields this page supports (``"signed"``, ``"place"``).
     supports: tuple[str, ...] = ()
 
@@ -60,8 +60,8 @@ class Alternative(Value):
     The record keeps one value (the best-sourced); alternatives list the others with their
     sources, so disagreements are visible instead of hidden.
 
-    >>> alt = Alternative(field="length_km", value="1,776 km",
-    ...                   sources=(Source(url="https://example.org", title="Example"),))
+    >>> source = Source(url="https://example.org", title="Example", kind=SourceKind.SECONDARY)
+    >>> alt = Alternative(field="length_km", value="1,776 km", sources=(source,))
     >>> alt.field
     'length_km'
     """

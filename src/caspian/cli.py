@@ -61,7 +61,7 @@ def _fit(text: str) -> str:
 def table(records: Sequence[Record]) -> str:
     """An aligned plain-text table of records, with the columns of their kind.
 
-    >>> print(table(caspian.states(as_of=1828)))
+    >>> print(table(caspian.states(as_of=1828, littoral=True)))
     id              name            iso_alpha2  capital           littoral  from_year  to_year
     --------------  --------------  ----------  ----------------  --------  ---------  -------
     qajar-persia    Qajar Persia                Tehran            True      1789       1925
@@ -188,6 +188,45 @@ def _summary(function: Callable[..., Any]) -> str:
     return (function.__doc__ or "").strip().splitlines()[0].rstrip(".")
 
 
+def examples(name: str, function: Callable[..., Any]) -> list[str]:
+    """The command lines of the examples in a function's docstring (one place for both).
+
+    >>> examples("summits", caspian.summits)[:1]
+    ['caspian summits --after 2007']
+    """
+    import ast
+    import shlex
+
+    found = []
+    for line in (function.__doc__ or "").splitlines():
+        code = line.strip().removeprefix(">>> ")
+        if "caspian." + name + "(" not in code:
+            continue
+        try:
+            tree = ast.parse(code)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == name
+                and all(isinstance(a, ast.Constant) for a in node.args)
+                and all(isinstance(k.value, ast.Constant) and k.arg for k in node.keywords)
+            ):
+                continue
+            words = ["caspian", name, *(str(a.value) for a in node.args)]  # type: ignore[attr-defined]
+            for keyword in node.keywords:
+                value = keyword.value.value  # type: ignore[attr-defined]
+                flag = "--" + str(keyword.arg).replace("_", "-")
+                if value is True or value is False:
+                    words.append(flag if value else "--no-" + flag[2:])
+                else:
+                    words += [flag, str(value)]
+            found.append(shlex.join(words))
+    return found
+
+
 def build_parser(out: TextIO | None = None) -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation and tests); help goes to ``out``.
 
@@ -206,7 +245,15 @@ def build_parser(out: TextIO | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, function: Callable[..., Any]) -> argparse.ArgumentParser:
-        cmd = sub.add_parser(name, help=_summary(function), description=_summary(function), out=out)
+        shown = examples(name, function)
+        cmd = sub.add_parser(
+            name,
+            help=_summary(function),
+            description=_summary(function),
+            epilog="examples:\n" + "\n".join(f"  {e}" for e in shown) if shown else None,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            out=out,
+        )
         cmd.add_argument(
             "--format",
             choices=("table", "json", "csv", "geojson"),
@@ -223,6 +270,16 @@ def build_parser(out: TextIO | None = None) -> argparse.ArgumentParser:
         command(name, function).add_argument("key")
     cite = sub.add_parser("cite", help="how to cite the data", out=out)
     cite.add_argument("--style", choices=("text", "bibtex"), default="text")
+    export = sub.add_parser(
+        "export",
+        help="write a Frictionless data package (one CSV per kind) into a folder",
+        description="Write one CSV file per kind of record and a datapackage.json describing "
+        "every field and the links between the files, for R, Stata, Excel or DuckDB.",
+        epilog="examples:\n  caspian export caspian-data",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        out=out,
+    )
+    export.add_argument("folder", help="the folder to write into (made if it does not exist)")
     return parser
 
 
@@ -230,6 +287,17 @@ def _run(args: argparse.Namespace) -> Sequence[Record] | str:
     command = args.command
     if command == "cite":
         return caspian.cite(args.style)
+    if command == "export":
+        from pathlib import Path
+
+        folder = Path(args.folder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise _UsageError(f"caspian export: cannot make {str(folder)!r}: {error}") from None
+        written = caspian.to_datapackage(folder)
+        files = len(list(written.glob("*.csv")))
+        return f"wrote {files} CSV files and datapackage.json to {written}"
     single = lookups().get(command)
     if single is not None:
         return (single(args.key),)
@@ -254,8 +322,8 @@ def main(
     the reader of the output went away (as a shell reports a SIGPIPE). ``--help`` and
     ``--version`` write to ``out`` and return 0.
 
-    >>> main(["state", "Atlantis"], err=sys.stdout)
-    caspian: no state matches 'Atlantis'
+    >>> main(["state", "Utopia"], err=sys.stdout)
+    caspian: no state matches 'Utopia'
     2
     """
     out = out or sys.stdout

@@ -169,7 +169,8 @@ class Dataset:
 
         >>> import json, tempfile, pathlib, caspian
         >>> folder = pathlib.Path(tempfile.mkdtemp())
-        >>> source = {"url": "https://example.org/meeting", "title": "Example"}
+        >>> source = {"url": "https://example.org/meeting", "title": "Example",
+        ...           "kind": "secondary", "supports": ["city"]}
         >>> meeting = {"id": "fm-meeting-2030-baku", "name": "Foreign ministers, Baku 2030",
         ...            "kind": "ministerial", "status": "planned",
         ...            "city": {"name": "Baku", "state": "azerbaijan"},
