@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import matplotlib
 
@@ -36,15 +37,18 @@ KIND_COLOURS = {
     MeetingKind.MINISTERIAL: "#2e86c1",
     MeetingKind.CONFERENCE: "#27ae60",
     MeetingKind.NEGOTIATION: "#7d3c98",
+    MeetingKind.FORUM: "#d68910",
 }
 KIND_LABELS = {
     MeetingKind.SUMMIT: "Caspian Summits\n(heads of state)",
     MeetingKind.MINISTERIAL: "Foreign ministers",
     MeetingKind.CONFERENCE: "Conferences\n(Tehran Convention)",
     MeetingKind.NEGOTIATION: "Treaty negotiations",
+    MeetingKind.FORUM: "Economic forums",
 }
 ROWS = [
     MeetingKind.NEGOTIATION,
+    MeetingKind.FORUM,
     MeetingKind.CONFERENCE,
     MeetingKind.MINISTERIAL,
     MeetingKind.SUMMIT,
@@ -265,41 +269,100 @@ def draw_timeline(path: Path) -> None:
 
 
 def _short(name: str) -> str:
-    """A place's name without its explanation: ``Erzurum (via ...)`` -> ``Erzurum``."""
-    return name.split(" (")[0].split(",")[0]
+    """A place's name without its explanation: ``Erzurum (via ...)`` -> ``Erzurum``,
+    ``Khangiran gas refinery near Sarakhs`` -> ``Khangiran gas refinery``."""
+    for cut in (" (", ",", " near ", " in "):
+        name = name.split(cut)[0]
+    return name
+
+
+BASEMAP = Path(__file__).resolve().parent.parent / "_data" / "basemap.geojson"
+LAND, WATER, BORDER = "#f4efe6", "#d6eaf8", "#b3a899"
+
+
+def draw_basemap(ax: Any) -> None:
+    """Land and borders from Natural Earth (docs/_data/basemap.geojson); the rest is water."""
+    from matplotlib.patches import Polygon
+
+    ax.set_facecolor(WATER)
+    for feature in json.loads(BASEMAP.read_text(encoding="utf-8"))["features"]:
+        for polygon in feature["geometry"]["coordinates"]:
+            for ring in polygon:
+                ax.add_patch(
+                    Polygon(ring, closed=True, facecolor=LAND, edgecolor=BORDER, linewidth=0.6)
+                )
+
+
+class Labels:
+    """Places each label at the first of a few spots around its point where it overlaps no
+    label placed before it; a label with no free spot is left out."""
+
+    SPOTS: ClassVar[list[tuple[int, int, str]]] = [
+        (7, 5, "left"),
+        (-7, 5, "right"),
+        (7, -13, "left"),
+        (-7, -13, "right"),
+        (0, 10, "center"),
+        (0, -18, "center"),
+        (12, -4, "left"),
+        (-12, -4, "right"),
+    ]
+
+    def __init__(self, ax: Any) -> None:
+        self.ax = ax
+        self.placed: list[Any] = []
+        self.renderer = ax.figure.canvas.get_renderer()
+
+    def add(self, text: str, point: tuple[float, float], **style: Any) -> None:
+        for dx, dy, align in self.SPOTS:
+            label = self.ax.annotate(
+                text, point, xytext=(dx, dy), textcoords="offset points", ha=align, **style
+            )
+            box = label.get_window_extent(self.renderer).expanded(1.05, 1.1)
+            if not any(box.overlaps(other) for other in self.placed):
+                self.placed.append(box)
+                return
+            label.remove()
+        # No free spot: the label is left out (the legend still names every line).
 
 
 def draw_map(path: Path) -> None:
-    """Pipelines from origin through waypoints to terminus, and the cities that hosted meetings."""
-    fig, ax = plt.subplots(figsize=(10, 7.6))
-    colours = plt.get_cmap("tab10").colors
+    """Pipelines from origin through waypoints to terminus, and the cities that hosted
+    meetings, on Natural Earth's land and borders."""
+    fig, ax = plt.subplots(figsize=(13, 8.6))
+    draw_basemap(ax)
+    ax.set_xlim(15, 84)
+    ax.set_ylim(24, 58)
+    ax.set_aspect(1 / 0.73)  # about 1 / cos(43°): distances look right in the middle of the map
+    fig.canvas.draw()
+    colours = list(plt.get_cmap("tab20").colors)
     halo = [patheffects.withStroke(linewidth=3, foreground="white")]
     drawn: list[set[tuple[tuple[float, float], tuple[float, float]]]] = []
-    termini: dict[tuple[float, float], str] = {}
+    places: dict[tuple[float, float], str] = {}
     handles = []
+    partial = []
     for index, pipe in enumerate(caspian.pipelines()):
         stops = [pipe.origin, *pipe.waypoints, pipe.terminus]
         points = [p.coordinates.as_tuple() for p in stops if p.coordinates is not None]
+        if len(points) < len(stops):
+            partial.append(pipe.name)
         segments = set(itertools.pairwise(points))
         # Lines that share a stretch (BTC and SCP) are drawn side by side.
-        shift = 0.18 * sum(1 for other in drawn if other & segments)
+        shift = 0.22 * sum(1 for other in drawn if other & segments)
         drawn.append(segments)
         xs = [lon for lon, _ in points]
         ys = [lat + shift for _, lat in points]
-        colour = colours[index % len(colours)]
+        colour = colours[(2 * index) % 20 if index < 10 else (2 * index + 1) % 20]
         style = LINESTYLES[pipe.status]
-        ax.plot(xs, ys, color=colour, linestyle=style, linewidth=2.4, zorder=2)
-        ax.plot(xs[1:-1], ys[1:-1], "o", color=colour, markersize=3.5, zorder=3)
-        if stops[0].coordinates is not None:
-            ax.plot(xs[0], ys[0], "s", color=colour, markersize=6, zorder=3)
-        terminus = pipe.terminus.coordinates
-        if terminus is not None:
-            ax.plot(xs[-1], ys[-1], "^", color=colour, markersize=7, zorder=3)
-            # Termini shared by several lines get one label: the shortest of their names.
-            name = _short(pipe.terminus.name)
-            known = termini.get(terminus.as_tuple())
-            if known is None or len(name) < len(known):
-                termini[terminus.as_tuple()] = name
+        ax.plot(xs, ys, color=colour, linestyle=style, linewidth=2.4, zorder=3)
+        for place, marker in ((pipe.origin, "s"), (pipe.terminus, "^")):
+            if place.coordinates is not None:
+                lon, lat = place.coordinates.as_tuple()
+                ax.plot(lon, lat + shift, marker, color=colour, markersize=6, zorder=4)
+                name = _short(place.name)
+                known = places.get((lon, lat))
+                if known is None or len(name) < len(known):
+                    places[(lon, lat)] = name
         status = pipe.status.value.replace("_", " ")
         handles.append(
             Line2D(
@@ -311,51 +374,45 @@ def draw_map(path: Path) -> None:
                 label=f"{pipe.name} ({pipe.commodity.value}, {status})",
             )
         )
-    for point, name in termini.items():
-        ax.annotate(
-            name,
-            point,
-            xytext=(5, -11),
-            textcoords="offset points",
-            fontsize=9,
-            color="#444444",
-            style="italic",
-            path_effects=halo,
-            zorder=4,
-        )
     cities: dict[tuple[float, float], list[caspian.Meeting]] = {}
     for meeting in caspian.meetings():
         if meeting.city.coordinates is not None:
             cities.setdefault(meeting.city.coordinates.as_tuple(), []).append(meeting)
-    for (lon, lat), meetings in cities.items():
-        ax.plot(lon, lat, "*", color="#c0392b", markersize=14, markeredgecolor="black", zorder=5)
-        # A label goes left of its star when another city lies close to its right.
-        crowded = any(
-            0 < other - lon < 4.5 and abs(other_lat - lat) < 1.5 for other, other_lat in cities
-        )
-        ax.annotate(
-            f"{_short(meetings[0].city.name)} ({len(meetings)})",
-            (lon, lat),
-            xytext=(-7, 5) if crowded else (7, 5),
-            ha="right" if crowded else "left",
-            textcoords="offset points",
-            fontsize=11,
-            fontweight="bold",
-            path_effects=halo,
-            zorder=6,
-        )
-    ax.text(
-        50.5,
-        42.6,
+    labels = Labels(ax)
+    sea = ax.text(
+        50.6,
+        42.3,
         "Caspian\nSea",
         ha="center",
         va="center",
-        fontsize=13,
+        fontsize=12,
         color="#2874a6",
         style="italic",
         alpha=0.8,
-        path_effects=halo,
+        zorder=2,
     )
+    labels.placed.append(sea.get_window_extent(labels.renderer))
+    for (lon, lat), meetings in sorted(cities.items(), key=lambda c: -len(c[1])):
+        ax.plot(lon, lat, "*", color="#c0392b", markersize=14, markeredgecolor="black", zorder=6)
+        labels.add(
+            f"{_short(meetings[0].city.name)} ({len(meetings)})",
+            (lon, lat),
+            fontsize=10,
+            fontweight="bold",
+            path_effects=halo,
+            zorder=7,
+        )
+    for point, name in places.items():
+        if point not in cities:
+            labels.add(
+                name,
+                point,
+                fontsize=8,
+                color="#444444",
+                style="italic",
+                path_effects=halo,
+                zorder=5,
+            )
     handles += [
         Line2D(
             [],
@@ -373,18 +430,20 @@ def draw_map(path: Path) -> None:
     ax.legend(
         handles=handles,
         loc="upper center",
-        bbox_to_anchor=(0.5, -0.08),
-        ncol=2,
-        fontsize=9,
+        bbox_to_anchor=(0.5, -0.07),
+        ncol=3,
+        fontsize=8,
         frameon=False,
     )
     ax.set_xlabel("longitude (° east)")
     ax.set_ylabel("latitude (° north)")
-    ax.set_aspect(1 / 0.73)  # about 1 / cos(43°): distances look right in the middle of the map
-    ax.grid(color="#eeeeee")
+    note = (
+        f"; {len(partial)} drawn only between the points that have coordinates" if partial else ""
+    )
     ax.set_title(
-        "Pipelines and meeting cities\n(schematic: straight lines between the points in the data)",
-        fontsize=12,
+        "Pipelines and meeting cities\n(straight lines between the points in the data"
+        f"{note}; land and borders: Natural Earth)",
+        fontsize=11,
     )
     fig.savefig(path, dpi=DPI, bbox_inches="tight", metadata=METADATA)
     plt.close(fig)

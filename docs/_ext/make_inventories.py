@@ -76,6 +76,7 @@ PYTHON: list[Target] = [
         "library/multiprocessing.html#module-multiprocessing",
     ),
     ("os.PathLike", "class", "library/os.html"),
+    ("pathlib.Path", "class", "library/pathlib.html"),
     ("pickle", "module", "library/pickle.html#module-pickle"),
     ("sys.stdout", "data", "library/sys.html"),
     ("typing.Any", "data", "library/typing.html"),

@@ -67,6 +67,9 @@ def resolve(
     """Resolve ``caspian.model.State`` (and the like) to the documented ``caspian.State``."""
     if node.get("refdomain") != "py":
         return None
+    if node.get("reftarget", "") in ("Value", "caspian._kind.Value"):
+        # The private base of the value types (Source, Place ...): shown, not linked.
+        return contnode
     if _is_type_variable(node.get("reftarget", "")):
         # A type parameter (``R`` in ``from_dict(data, record_type: type[R]) -> R``) is not
         # an object with documentation of its own: show its name without a link.
