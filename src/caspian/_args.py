@@ -46,6 +46,14 @@ def bound(name: str, value: YearOrDate | None, *, end_of_year: bool) -> _dt.date
     )
 
 
+_YEAR_ENDS: dict[object, _dt.date] = {}
+
+
+def _year_end(year: int) -> _dt.date:
+    """31 December of ``year``, kept for the next query (at most 9,999 entries)."""
+    return _YEAR_ENDS.setdefault(year, _dt.date(year, 12, 31))
+
+
 def date_range(
     after: YearOrDate | None, before: YearOrDate | None, year: int | None = None
 ) -> tuple[_dt.date | None, _dt.date | None]:
@@ -59,8 +67,8 @@ def date_range(
     caspian.errors.InvalidQueryError: empty range: no date is after 2018 and before 2010
     """
     if before is None and year is None:
-        if isinstance(after, int) and after.__class__ is int and 1 <= after <= 9999:
-            return _dt.date(after, 12, 31), None  # the common case, answered first
+        if after.__class__ is int and 1 <= after <= 9999:
+            return _YEAR_ENDS.get(after) or _year_end(after), None  # the common case, first
         return bound("after", after, end_of_year=True), None
     low = bound("after", after, end_of_year=True)
     high = bound("before", before, end_of_year=False)

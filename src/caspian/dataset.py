@@ -401,9 +401,11 @@ class Dataset:
     ) -> tuple[R, ...]:
         low, high = _args.date_range(after, before, year)
         pool: Sequence[Any] = self._records.get(kind) or self.records(kind)
-        if low is not None or high is not None:
-            lo, hi = low or _dt.date.min, high or _dt.date.max
-            pool = [m for m in pool if (day := m.start or m.end) is not None and lo < day < hi]
+        if high is not None:
+            lo = low or _dt.date.min
+            pool = [m for m in pool if (day := m.start or m.end) is not None and lo < day < high]
+        elif low is not None:  # the common case (after=...), with one comparison
+            pool = [m for m in pool if (day := m.start or m.end) is not None and day > low]
         if host is not None:
             host_id = self._get(model.State, host, "host").id
             pool = [m for m in pool if m.host == host_id]
