@@ -5,6 +5,7 @@ Run on demand (not part of the test suite)::
     pip install -e ".[bench]"
     python benchmarks/run.py            # print the table
     python benchmarks/run.py --record   # also append it to benchmarks/RESULTS.md
+    python benchmarks/run.py --steps    # what each step of the cold path buys
 
 Every comparison is measured side by side in the same run, alternating the commands being
 compared, and reported as medians and ratios (ours / baseline), so that the ratio stays stable
@@ -66,6 +67,34 @@ COLD_RATIOS = [
     ),
     ("first answer summits(after=2007) vs us's lookup", "caspian answer", "us answer", 0.95),
     ("first answer state('IR') vs pycountry's get", "caspian state", "pycountry answer", 0.95),
+]
+
+#: What each step of the 0.2 cold path buys (``--steps``): the first answer against the same
+#: answer with every kind loaded (one family of kinds at a time), and every kind loaded by the
+#: packaged path against the validating cattrs path (the one user directories take).
+_EVERY_KIND = (
+    "import caspian; [f() for f in (caspian.states, caspian.meetings, caspian.agreements, "
+    "caspian.articles, caspian.ratifications, caspian.pipelines, caspian.reserves)]; "
+)
+STEPS = {
+    "caspian answer": COLD["caspian answer"],
+    "every kind, packaged path": _EVERY_KIND + "caspian.summits(after=2007)",
+    "every kind, cattrs path": (
+        "import caspian, importlib.resources as r; "
+        "caspian.Dataset.from_directory(r.files('caspian') / 'data').summits(after=2007)"
+    ),
+}
+STEP_RATIOS = [
+    (
+        "lazy kinds: first answer vs every kind loaded",
+        "caspian answer",
+        "every kind, packaged path",
+    ),
+    (
+        "packaged path: every kind vs the cattrs path",
+        "every kind, packaged path",
+        "every kind, cattrs path",
+    ),
 ]
 
 #: Printed in the child after the command, to read its own peak memory (KiB on Linux).
@@ -131,21 +160,21 @@ def instructions(code: str) -> int | None:
     return None
 
 
-def cold(rounds: int) -> dict[str, tuple[float, float]]:
+def cold(rounds: int, commands: dict[str, str] = COLD) -> dict[str, tuple[float, float]]:
     """Median wall time and median peak memory of each cold command, interleaved."""
-    times: dict[str, list[float]] = {name: [] for name in COLD}
-    memory: dict[str, list[int]] = {name: [] for name in COLD}
-    for code in COLD.values():  # warm the file cache and .pyc files
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    memory: dict[str, list[int]] = {name: [] for name in commands}
+    for code in commands.values():  # warm the file cache and .pyc files
         run_child(code)
     for index in range(rounds):
-        order = list(COLD.items())
+        order = list(commands.items())
         if index % 2:
             order.reverse()
         for name, code in order:
             seconds, peak = run_child(code)
             times[name].append(seconds)
             memory[name].append(peak)
-    return {n: (statistics.median(times[n]), statistics.median(memory[n])) for n in COLD}
+    return {n: (statistics.median(times[n]), statistics.median(memory[n])) for n in commands}
 
 
 def best_per_call(func: Callable[[], Any], number: int, repeat: int) -> float:
@@ -301,8 +330,15 @@ def main() -> int:
         action="store_true",
         help="also count the cold commands' instructions with valgrind (slow)",
     )
+    parser.add_argument(
+        "--steps",
+        action="store_true",
+        help="only measure what each step of the cold path buys (see STEPS)",
+    )
     args = parser.parse_args()
     compile_everything()
+    if args.steps:
+        return steps(args.rounds, args.instructions)
 
     import caspian
 
@@ -343,11 +379,13 @@ def main() -> int:
     if args.instructions:
         counts = {name: instructions(code) for name, code in COLD.items()}
         for label, ours, base, target in COLD_RATIOS:
-            mine, theirs = counts[ours], counts[base]
-            if mine and theirs:
-                lines.append(row(f"{label} (instructions)", mine / 1e6, theirs / 1e6, "M", target))
-    for label, ours_s, base_s, target in warm(args.repeat):
-        lines.append(row(label, ours_s * 1e6, base_s * 1e6, "µs", target))
+            ours_n, base_n = counts[ours], counts[base]
+            if ours_n and base_n:
+                lines.append(
+                    row(f"{label} (instructions)", ours_n / 1e6, base_n / 1e6, "M", target)
+                )
+    for label, ours_s, base_s, goal in warm(args.repeat):
+        lines.append(row(label, ours_s * 1e6, base_s * 1e6, "µs", goal))
     grow = growth(args.repeat)
     _, _, base_load, base_id, base_alias = grow[0]
     for factor, records, load, by_id, by_alias in grow[1:]:
@@ -389,6 +427,22 @@ def main() -> int:
     if args.record:
         with (HERE / "RESULTS.md").open("a", encoding="utf-8") as out:
             out.write("\n" + text + "\n")
+    return 0
+
+
+def steps(rounds: int, count: bool) -> int:
+    """Print the ratios of STEP_RATIOS (wall medians, and instructions with ``count``)."""
+    print(f"Python {platform.python_version()}, {rounds} interleaved cold runs per command")
+    print("| step | with it | without it | ratio |")
+    print("| --- | --- | --- | --- |")
+    results = cold(rounds, STEPS)
+    counts = {name: instructions(code) for name, code in STEPS.items()} if count else {}
+    for label, ours, base in STEP_RATIOS:
+        mine, theirs = results[ours][0] * 1e3, results[base][0] * 1e3
+        print(f"| {label} | {mine:.1f} ms | {theirs:.1f} ms | {mine / theirs:.2f}x |")
+        a, b = counts.get(ours), counts.get(base)
+        if a and b:
+            print(f"| {label} (instructions) | {a / 1e6:.1f} M | {b / 1e6:.1f} M | {a / b:.2f}x |")
     return 0
 
 
