@@ -279,3 +279,70 @@ def test_a_summit_is_found_by_its_city_where_it_was_the_only_one(key: str, expec
     assert expected == caspian.summit(key).id
     with pytest.raises(NotFoundError):
         caspian.meeting(key)
+
+
+@pytest.mark.parametrize(
+    ("lookup", "key", "expected"),
+    [
+        ("agreement", "2018 Convention", "legal-status-convention"),
+        ("agreement", "Caspian Sea Convention", "legal-status-convention"),
+        ("agreement", "Kazakhstan-Azerbaijan seabed agreement", "az-kz-seabed-agreement-2001"),
+        ("agreement", "‘Dostlug’ field memorandum", "dostlug-memorandum-2021"),
+        ("pipeline", "Tengiz-Novorossiysk", "caspian-pipeline-consortium"),
+        ("pipeline", "Tengiz—Novorossiysk", "caspian-pipeline-consortium"),
+        ("pipeline", "Caspian Pipeline Consortium", "caspian-pipeline-consortium"),
+        ("pipeline", "Baku-Tbilisi-Ceyhan", "baku-tbilisi-ceyhan"),
+        ("pipeline", "Baku-Novorossiysk", "baku-novorossiysk"),
+        ("pipeline", "South Caucasus", "south-caucasus"),
+        ("pipeline", "Trans Caspian", "trans-caspian"),
+        ("summit", "Fifth Caspian Summit", "caspian-summit-2018"),
+        (
+            "meeting",
+            "Third Meeting of the Conference of the Parties to the Tehran Convention",
+            "cop3-2011-aktau",
+        ),
+    ],
+)
+def test_common_short_titles_and_typed_dashes_find_the_record(
+    lookup: str, key: str, expected: str
+) -> None:
+    """Short titles people use, any dash or quote, and names without their closing '(...)'
+    or (for pipelines) without 'pipeline', 'oil' or 'gas' find the record."""
+    assert getattr(caspian, lookup)(key).id == expected
+
+
+@pytest.mark.parametrize(
+    "kind", [caspian.State, caspian.Meeting, caspian.Agreement, caspian.Pipeline]
+)
+def test_every_full_key_still_finds_its_own_record(kind: type[caspian.Record]) -> None:
+    """A shorter form never takes a key from a record that has it in full: every id, name
+    and alias finds its own record, or is refused as naming several."""
+    from caspian._index import keys_of
+
+    data = caspian.Dataset.packaged()
+    for record in data.records(kind):
+        for key in [record.id, *keys_of(record, kind)]:
+            try:
+                found = data._get(kind, key)
+            except AmbiguousKeyError as error:
+                assert record.id in error.candidates
+            else:
+                assert found is record, (key, found.id, record.id)
+
+
+def test_a_shorter_form_yields_to_a_full_key(write, records) -> None:  # type: ignore[no-untyped-def]
+    """'Alpha' is one pipeline's name and another's alias without 'pipeline': the full key
+    wins; a shorter form shared by two records is ambiguous, not a silent pick."""
+    line = records["pipelines.json"][0]
+    records["pipelines.json"] = [
+        {**line, "id": "one", "name": "Alpha", "aliases": []},
+        {**line, "id": "two", "name": "Alpha pipeline", "aliases": ["Gamma gas pipeline"]},
+        {**line, "id": "three", "name": "Gamma oil pipeline", "aliases": []},
+    ]
+    data = caspian.Dataset.from_directory(write(records))
+    assert data.pipeline("Alpha").id == "one"
+    assert data.pipeline("Alpha pipeline").id == "two"
+    assert data.pipeline("Gamma gas").id == "two"
+    with pytest.raises(AmbiguousKeyError) as info:
+        data.pipeline("Gamma")
+    assert info.value.candidates == ("two", "three")

@@ -137,6 +137,7 @@ class Pipeline(Record):
         columns=("id", "name", "status", "commodity", "length_km", "capacity", "route"),
         rules=(_pipeline_rules,),
         cited=("length_km", "route"),
+        optional_words=("pipeline", "pipeline system", "oil", "gas"),
     )
 
     #: The record's id: a stable lowercase slug, for example ``baku-tbilisi-ceyhan``.

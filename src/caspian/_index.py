@@ -56,7 +56,7 @@ class Index:
                 found = norms[key] = normalize(key)
             return found
 
-        folded = key_index(entries, fold)
+        folded = key_index(entries, fold, kind.KIND.optional_words)
         by_id = {r.id: r for r in records}
         exact: dict[str, Record] = dict(by_id)
         for ident, _, keys in entries:

@@ -55,17 +55,47 @@ def suggest(
     return found
 
 
+def short_forms(
+    key: str, words: Iterable[str] = (), fold: Callable[[str], str] = normalize
+) -> list[str]:
+    """The folded shorter forms of a key: without a closing ``(...)``, then without each
+    optional word at its end.
+
+    >>> short_forms("Caspian Pipeline Consortium pipeline (Tengiz–Novorossiysk)", ["pipeline"])
+    ['caspian pipeline consortium pipeline', 'caspian pipeline consortium']
+    >>> short_forms("Baku-Novorossiysk oil pipeline", ["pipeline", "oil"])
+    ['baku novorossiysk oil', 'baku novorossiysk']
+    """
+    forms = []
+    if key.endswith(")") and "(" in key:
+        key = key[: key.rindex("(")]
+        forms.append(fold(key))
+    folded = fold(key)
+    endings = [" " + word for word in words]
+    while True:
+        ending = next((e for e in endings if folded.endswith(e)), None)
+        if ending is None:
+            break
+        folded = folded[: -len(ending)]
+        forms.append(folded)
+    return [form for form in forms if form]
+
+
 def key_index(
     entries: Iterable[tuple[str, str, Iterable[str]]],
     fold: Callable[[str], str] | None = None,
+    words: Iterable[str] = (),
 ) -> dict[str, tuple[str, ...]]:
     """Map every normalised key to the ids of the records it names, ids first.
 
     ``entries`` holds ``(id, label, keys)`` for each record; ``fold`` normalises a key
-    (:func:`normalize`, or a caller's cached version of it).
+    (:func:`normalize`, or a caller's cached version of it). The :func:`short_forms` of the
+    keys (with the optional ``words``) come last: they name records only where no key does.
 
     >>> key_index([("iran", "Iran", ["Persia"]), ("qajar-persia", "Qajar Persia", ["Persia"])])
     {'iran': ('iran',), 'qajar persia': ('qajar-persia',), 'persia': ('iran', 'qajar-persia')}
+    >>> key_index([("tcp", "TCP", ["Trans-Caspian pipeline"])], None, ["pipeline"])
+    {'tcp': ('tcp',), 'trans caspian pipeline': ('tcp',), 'trans caspian': ('tcp',)}
     """
     fold = fold or normalize
     index: dict[str, list[str]] = {}
@@ -82,4 +112,14 @@ def key_index(
             bucket = index.setdefault(norm, [])
             if ident not in bucket:
                 bucket.append(ident)
+    shorter: dict[str, list[str]] = {}
+    words = tuple(words)
+    for ident, _, keys in entries:
+        for key in keys:
+            for form in short_forms(key, words, fold):
+                if form not in index:
+                    bucket = shorter.setdefault(form, [])
+                    if ident not in bucket:
+                        bucket.append(ident)
+    index.update(shorter)
     return {key: tuple(value) for key, value in index.items()}

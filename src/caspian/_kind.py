@@ -52,7 +52,18 @@ class Kind:
     ('summit', 'summits', 'name')
     """
 
-    __slots__ = ("cited", "columns", "file", "keys", "label", "noun", "order", "plural", "rules")
+    __slots__ = (
+        "cited",
+        "columns",
+        "file",
+        "keys",
+        "label",
+        "noun",
+        "optional_words",
+        "order",
+        "plural",
+        "rules",
+    )
 
     #: The data file that holds records of this kind (``"summits.json"``).
     file: str
@@ -76,6 +87,10 @@ class Kind:
     #: The fields whose value, where set, at least one source must support (``supports``):
     #: the dates, places, parties, lengths and values a user may ask the source of.
     cited: tuple[str, ...]
+    #: Words a key may leave out at its end (``("pipeline",)``: ``"Tengiz-Novorossiysk"``
+    #: finds the ``"Tengiz–Novorossiysk pipeline"``). Any key may also leave out a closing
+    #: ``(...)``. Such shorter forms find a record only where no full key names another.
+    optional_words: tuple[str, ...]
 
     def __init__(
         self,
@@ -89,6 +104,7 @@ class Kind:
         order: Callable[[Any], Any] | None = None,
         rules: tuple[Callable[[Any, Resolve], Problems], ...] = (),
         cited: tuple[str, ...] = (),
+        optional_words: tuple[str, ...] = (),
     ) -> None:
         for name, value in (
             ("file", file),
@@ -100,6 +116,7 @@ class Kind:
             ("order", order),
             ("rules", rules),
             ("cited", cited),
+            ("optional_words", optional_words),
         ):
             object.__setattr__(self, name, value)
 
