@@ -72,7 +72,7 @@ def short_forms(
         forms.append(fold(key))
     folded = fold(key)
     endings = [" " + word for word in words]
-    while True:
+    for _ in endings:  # at most one strip per word: a hostile key cannot make this loop long
         ending = next((e for e in endings if folded.endswith(e)), None)
         if ending is None:
             break
