@@ -217,7 +217,7 @@ def test_wrong_types(call: object, message: str) -> None:
         ),
         (
             lambda: caspian.pipelines(status="built"),
-            "status must be one of 'operational', 'under_construction', 'proposed', 'stalled'; got 'built'",
+            "status must be one of 'operational', 'idle', 'under_construction', 'proposed', 'stalled'; got 'built'",
         ),
     ],
 )

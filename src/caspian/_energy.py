@@ -47,9 +47,15 @@ class PipelineStatus(_Vocabulary):
     PipelineStatus.UNDER_CONSTRUCTION
     """
 
+    #: Built and carrying oil or gas.
     OPERATIONAL = "operational"
+    #: Built, but carrying nothing (flows suspended or halted); ``status_since`` says since when.
+    IDLE = "idle"
+    #: Being built.
     UNDER_CONSTRUCTION = "under_construction"
+    #: Proposed, not yet being built.
     PROPOSED = "proposed"
+    #: Proposed or begun, with work halted.
     STALLED = "stalled"
 
 
@@ -160,10 +166,16 @@ class Pipeline(Record):
     length_km: float | None = bounded(None, exclusiveMinimum=0)
     #: Design or current throughput, in the unit of its source.
     capacity: Capacity | None = None
-    #: Operational, under construction, proposed or stalled.
+    #: Operational, idle (built but carrying nothing), under construction, proposed or stalled.
     status: PipelineStatus
+    #: The year the current status began, where it differs from ``operational_since`` (for
+    #: ``idle``: the year flows stopped).
+    status_since: int | None = None
     #: The year it started operating.
     operational_since: int | None = None
+    #: The id of the whole line this pipeline is a section of, if any (so that sums over
+    #: pipelines do not count a section twice).
+    part_of: str | None = ref("Pipeline")
     #: The company or companies that operate it.
     operator: str | None = None
     #: A summary in our own words.

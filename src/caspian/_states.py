@@ -143,6 +143,9 @@ class State(Record):
     #: The Correlates of War state code (``630`` for Iran), for joins with COW data; shared by
     #: the records of one COW state (the Russian Empire, the RSFSR, the USSR and Russia: 365).
     cow_code: int | None = bounded(None, minimum=1)
+    #: The Correlates of War state abbreviation (``IRN`` for Iran, ``KZK`` for Kazakhstan);
+    #: shared like ``cow_code``.
+    cow_abbreviation: str | None = None
     #: The Gleditsch–Ward state code, for joins with data keyed by it; shared like ``cow_code``.
     gw_code: int | None = bounded(None, minimum=1)
     #: Whether the state lies on the Caspian shore.

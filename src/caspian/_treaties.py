@@ -183,6 +183,12 @@ class Agreement(Record):
     in_force_date: _dt.date | None = after("signed")
     #: The day it ceased to have effect, where known.
     ended: _dt.date | None = after("signed", "in_force_date")
+    #: The id of the agreement that ended this one (superseded, annulled or replaced it),
+    #: where there is one.
+    ended_by: str | None = ref("Agreement")
+    #: Where a date or the status stays unknown: what was searched for it, and where, so
+    #: that the next reader need not search again.
+    searched: str | None = None
     #: The number of articles of the full text, where known (``articles`` may hold fewer).
     article_count: int | None = bounded(None, minimum=1)
     #: The subjects the document deals with.
@@ -413,8 +419,12 @@ class Ratification(Record):
     #: ``ratified`` (ratified, approved or acceded to) or ``pending`` (known not to have
     #: ratified yet).
     status: RatificationStatus
+    #: The day this state signed, where it differs from the agreement's ``signed``.
+    signed: _dt.date | None = None
     #: The day of the ratifying act; ``None`` when the day is not known.
-    date: _dt.date | None = None
+    date: _dt.date | None = after("signed")
+    #: The day the agreement took effect for this state, where a source gives it.
+    in_force_date: _dt.date | None = after("date")
     #: The act that ratified it, as the state names it (a law, decree or vote).
     instrument: str | None = None
     sources: tuple[Source, ...]
