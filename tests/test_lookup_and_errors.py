@@ -205,7 +205,7 @@ def test_wrong_types(call: object, message: str) -> None:
         (lambda: caspian.summits(after=0), "after must be a year from 1 to 9999, got 0"),
         (
             lambda: caspian.meetings(kind="sumit"),
-            "kind must be one of 'summit', 'ministerial', 'negotiation', 'conference', 'forum'; got 'sumit' (did you mean 'summit'?)",
+            "kind must be one of 'summit', 'ministerial', 'negotiation', 'conference', 'forum', 'regional'; got 'sumit' (did you mean 'summit'?)",
         ),
         (
             lambda: caspian.summits(after=9999, before=2000),

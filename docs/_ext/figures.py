@@ -38,17 +38,20 @@ KIND_COLOURS = {
     MeetingKind.CONFERENCE: "#27ae60",
     MeetingKind.NEGOTIATION: "#7d3c98",
     MeetingKind.FORUM: "#d68910",
+    MeetingKind.REGIONAL: "#16a085",
 }
 KIND_LABELS = {
     MeetingKind.SUMMIT: "Caspian Summits\n(heads of state)",
-    MeetingKind.MINISTERIAL: "Foreign ministers",
+    MeetingKind.MINISTERIAL: "Ministers",
     MeetingKind.CONFERENCE: "Conferences\n(Tehran Convention)",
     MeetingKind.NEGOTIATION: "Treaty negotiations",
     MeetingKind.FORUM: "Economic forums",
+    MeetingKind.REGIONAL: "Governors of\nlittoral regions",
 }
 ROWS = [
     MeetingKind.NEGOTIATION,
     MeetingKind.FORUM,
+    MeetingKind.REGIONAL,
     MeetingKind.CONFERENCE,
     MeetingKind.MINISTERIAL,
     MeetingKind.SUMMIT,

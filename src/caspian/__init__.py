@@ -266,8 +266,8 @@ def meetings(
         after: Keep meetings that started after this year (after its end) or date. Exclusive.
         before: Keep meetings that started before this year (before its start) or date. Exclusive.
         host: Keep meetings hosted by this state (a :class:`State` or any key for one).
-        kind: ``"summit"``, ``"ministerial"``, ``"conference"``, ``"forum"`` or
-            ``"negotiation"``, or a :class:`MeetingKind`.
+        kind: ``"summit"``, ``"ministerial"``, ``"conference"``, ``"forum"``,
+            ``"regional"`` or ``"negotiation"``, or a :class:`MeetingKind`.
         participant: Keep meetings this state took part in.
         status: ``"held"`` or ``"planned"``.
         year: Keep meetings that started in this year (with ``after`` and ``before``, the

@@ -365,8 +365,8 @@ class Dataset:
         """Same as :func:`caspian.meetings`, on this dataset.
 
         >>> import caspian
-        >>> [m.id for m in caspian.Dataset.packaged().meetings(kind="ministerial", after=2021)]
-        ['fm-meeting-2022-ashgabat', 'fm-meeting-2023-moscow']
+        >>> [m.id for m in caspian.Dataset.packaged().meetings(kind="ministerial", year=2023)]
+        ['fm-meeting-2023-moscow']
         """
         return self._meetings(model.Meeting, after, before, host, kind, participant, status, year)
 
