@@ -78,7 +78,7 @@ LINESTYLES = {
 }
 #: The two spans of the timeline: the historic treaties, and the era of the five states.
 SPANS = ((1720, 1950), (1996, 2027))
-DOC_BASE = 4.6
+DOC_BASE = len(ROWS) - 0.4
 DOC_STEP = 0.5
 #: Documents closer than this share of a span are stacked instead of overlapping.
 STACK_WIDTH = 0.022
