@@ -69,6 +69,7 @@ STATUS_LABELS = {
 }
 LINESTYLES = {
     PipelineStatus.OPERATIONAL: "-",
+    PipelineStatus.IDLE: (0, (3, 1, 1, 1, 1, 1)),
     PipelineStatus.UNDER_CONSTRUCTION: "--",
     PipelineStatus.PROPOSED: ":",
     PipelineStatus.STALLED: "-.",
