@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import caspian
 
 #: COW codes and letter codes as read in the 'states' R package's copy of the COW v2016 list.
@@ -64,3 +66,34 @@ def test_no_student_copy_of_a_dataset_is_cited() -> None:
         if any(host in src.url for host in STUDENT_COPIES)
     ]
     assert cited == []
+
+
+#: Hosts the brief denies (non-English or Simple Wikipedia, crawler paths).
+DENIED = (
+    "simple.wikipedia.org",
+    "simple.m.wikipedia.org",
+    "ur.m.wikipedia.org",
+    "it.wikipedia.org",
+    "nn.wikipedia.org",
+    "wiki.openstreetmap.org",
+    "oldformat=true",
+    "media-2.web.britannica.com/eb-diffs",
+)
+
+
+def test_no_state_cites_a_denied_host() -> None:
+    """No state record or alternative cites a denied host."""
+    cited = [
+        (s.id, src.url)
+        for s in every_state()
+        for src in all_sources(s)
+        if any(host in src.url for host in DENIED)
+    ]
+    assert cited == []
+
+
+def test_russian_empire_capital_over_time() -> None:
+    """The Russian Empire's capital was St Petersburg, renamed Petrograd in 1914."""
+    empire = caspian.state("russian-empire")
+    actual = [empire.capital_on(dt.date(year, 1, 1)) for year in (1722, 1800, 1915, 1918)]
+    assert actual == ["Saint Petersburg", "Saint Petersburg", "Petrograd", None]
