@@ -97,3 +97,20 @@ def test_russian_empire_capital_over_time() -> None:
     empire = caspian.state("russian-empire")
     actual = [empire.capital_on(dt.date(year, 1, 1)) for year in (1722, 1800, 1915, 1918)]
     assert actual == ["Saint Petersburg", "Saint Petersburg", "Petrograd", None]
+
+
+#: Names of the littoral states in the littoral languages (CLDR territory display names).
+EXONYMS = {
+    "azerbaijan": ("Азербайджан", "جمهوری آذربایجان", "Әзірбайжан", "Azərbaycan", "Azerbaýjan"),
+    "iran": ("Иран", "İran", "Eýran"),
+    "kazakhstan": ("Казахстан", "قزاقستان", "Қазақстан", "Qazaxıstan", "Gazagystan"),
+    "russia": ("روسیه", "Ресей", "Rusiya", "Russiýa"),
+    "turkmenistan": ("Туркменистан", "ترکمنستان", "Түрікменстан", "Türkmənistan", "Türkmenistan"),
+}
+
+
+def test_littoral_states_are_found_by_their_names_in_littoral_languages() -> None:
+    """Each littoral state is found by its name in Russian, Persian, Kazakh, Azerbaijani, Turkmen."""
+    expected = {sid: [sid] * len(names) for sid, names in EXONYMS.items()}
+    actual = {sid: [caspian.state(name).id for name in names] for sid, names in EXONYMS.items()}
+    assert expected == actual
