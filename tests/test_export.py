@@ -102,7 +102,7 @@ def test_geojson_points_and_lines() -> None:
     lon, lat = aktau["geometry"]["coordinates"]
     assert 50 < lon < 52 and 43 < lat < 44
     lines = [f for f in layer["features"] if f["geometry"]["type"] == "LineString"]
-    assert {"baku-tbilisi-ceyhan", "south-caucasus"} <= {f["properties"]["id"] for f in lines}
+    assert {"baku-tbilisi-ceyhan", "baku-supsa"} <= {f["properties"]["id"] for f in lines}
     json.dumps(layer)
 
 

@@ -72,6 +72,7 @@ STATUS_LABELS = {
 }
 LINESTYLES = {
     PipelineStatus.OPERATIONAL: "-",
+    PipelineStatus.IDLE: (0, (3, 1, 1, 1, 1, 1)),
     PipelineStatus.UNDER_CONSTRUCTION: "--",
     PipelineStatus.PROPOSED: ":",
     PipelineStatus.STALLED: "-.",

@@ -62,10 +62,10 @@ def table(records: Sequence[Record]) -> str:
     """An aligned plain-text table of records, with the columns of their kind.
 
     >>> print(table(caspian.states(as_of=1828, littoral=True)))
-    id              name            iso_alpha2  capital           littoral  from_year  to_year
-    --------------  --------------  ----------  ----------------  --------  ---------  -------
-    qajar-persia    Qajar Persia                Tehran            True      1789       1925
-    russian-empire  Russian Empire              Saint Petersburg  True      1721       1917
+    id              name            iso_alpha2  capital    littoral  from_year  to_year
+    --------------  --------------  ----------  ---------  --------  ---------  -------
+    qajar-persia    Qajar Persia                Tehran     True      1789       1925
+    russian-empire  Russian Empire              Petrograd  True      1721       1917
     """
     if not records:
         return "(no records)"
