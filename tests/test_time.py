@@ -8,7 +8,9 @@ is read from and every panel count to the public queries.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from typing import Any
 
 import attrs
@@ -352,3 +354,68 @@ def test_dyad_year_counts_equal_the_public_queries(a: str, b: str, year: int) ->
     pairs = [(x.binds(a, on=year), x.binds(b, on=year)) for x in shared]
     undecided = [p for p in pairs if False not in p and None in p]
     assert len(undecided) == row.agreements_undecided
+
+
+# -- the command line ------------------------------------------------------------------------
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    from caspian.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    status = main(list(args), out=out, err=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_cli_agreements_binding_a_state_on_a_day() -> None:
+    """caspian agreements --binding KZ --in-force-on DATE lists what bound Kazakhstan then."""
+    status, out, _ = run("agreements", "--binding", "KZ", "--in-force-on", "2006-12-31")
+    expected = [a.id for a in caspian.agreements(binding="KZ", in_force_on="2006-12-31")]
+    assert (status, [line.split()[0] for line in out.splitlines()[2:]]) == (0, expected)
+    assert "tehran-convention" in expected
+
+
+def test_agreements_binding_without_a_day_means_today() -> None:
+    """binding= alone asks about today."""
+    today = dt.date.today()
+    assert caspian.agreements(binding="KZ") == caspian.agreements(binding="KZ", in_force_on=today)
+
+
+def test_cli_events_as_csv_match_the_api() -> None:
+    """caspian events --state KZ --after 2018 gives the events of the API, in order."""
+    status, out, _ = run("events", "--state", "KZ", "--after", "2018", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    expected = caspian.events(state="KZ", after=2018)
+    assert (status, [r["record"] for r in rows]) == (0, [e.record for e in expected])
+    assert {r["kind"] for r in rows} <= {k.value for k in caspian.EventKind}
+
+
+def test_cli_panel_as_csv_has_every_column() -> None:
+    """caspian panel state-year --start 1991 --end 2025 --format csv: one row per littoral
+    state and year, every column of StateYear."""
+    status, out, _ = run(
+        "panel",
+        "state-year",
+        "--start",
+        "1991",
+        "--end",
+        "2025",
+        "--states",
+        *LITTORAL,
+        "--format",
+        "csv",
+    )
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert status == 0
+    assert list(rows[0]) == [f.name for f in attrs.fields(caspian.StateYear) if f.init]
+    assert len(rows) == 5 * 35
+    kz = next(r for r in rows if r["state"] == "kazakhstan" and r["year"] == "2018")
+    assert (kz["summits_hosted"], kz["cow_code"]) == ("1", "705")
+
+
+def test_cli_panel_errors_are_one_line() -> None:
+    """A missing or unknown unit, and geojson for rows without places, end with status 2."""
+    assert run("panel")[0] == 2
+    status, _, err = run("panel", "country-year")
+    assert (status, err.count("\n")) == (2, 1)
+    assert run("events", "--format", "geojson")[0] == 2

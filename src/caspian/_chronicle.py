@@ -63,7 +63,7 @@ def panel(
     states: Iterable[str | State] | str | State | None = None,
 ) -> tuple[DyadYear, ...]: ...
 def panel(
-    unit: str,
+    unit: Literal["state-year", "dyad-year"],
     *,
     start: int | None = None,
     end: int | None = None,
@@ -82,8 +82,8 @@ def panel(
     .. versionadded:: 0.3
 
     >>> import caspian
-    >>> [(r.year, r.summits_hosted) for r in caspian.panel("state-year", start=2017,
-    ...                                                  end=2018, states="KZ")]
+    >>> rows = caspian.panel("state-year", start=2017, end=2018, states="KZ")
+    >>> [(r.year, r.summits_hosted) for r in rows]
     [(2017, 0), (2018, 1)]
     """
-    return Dataset.packaged().panel(unit, start=start, end=end, states=states)  # type: ignore[call-overload, no-any-return]
+    return Dataset.packaged().panel(unit, start=start, end=end, states=states)

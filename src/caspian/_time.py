@@ -14,7 +14,7 @@ treated are in the guide (``docs/guide/time.md``) and on each column below.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
@@ -77,6 +77,9 @@ class Event(Value):
     >>> event.date.isoformat(), event.record, event.linked_record().city.name
     ('2018-08-12', 'caspian-summit-2018', 'Aktau')
     """
+
+    #: The columns a table shows (all of them go to CSV, JSON and pandas).
+    SHOWN: ClassVar[tuple[str, ...]] = ("date", "year", "kind", "record", "states", "label")
 
     #: The day; ``None`` for an event known only by its year (``precision`` is then ``year``).
     date: _dt.date | None
