@@ -419,3 +419,37 @@ def test_cli_panel_errors_are_one_line() -> None:
     status, _, err = run("panel", "country-year")
     assert (status, err.count("\n")) == (2, 1)
     assert run("events", "--format", "geojson")[0] == 2
+
+
+# -- the docs define every column ------------------------------------------------------------
+
+
+def guide_columns(start: str, end: str) -> list[str]:
+    """The column names in the first cells of the table between two markers of the guide."""
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / "docs" / "guide" / "time.md").read_text(encoding="utf-8")
+    section = text[text.index(start) : text.index(end)]
+    names = []
+    for line in section.splitlines():
+        if line.startswith("| `"):
+            first = line.split("|")[1]
+            names += [part.strip(" `") for part in first.split(",")]
+    return names
+
+
+@pytest.mark.parametrize(
+    ("cls", "start", "end"),
+    [
+        (caspian.Event, "## One chronology", "What makes an event"),
+        (caspian.StateYear, "**State-year**", "**Dyad-year**"),
+        (caspian.DyadYear, "**Dyad-year**", "### Joining"),
+    ],
+    ids=lambda v: getattr(v, "__name__", "")[:20],
+)
+def test_the_guide_defines_every_column(cls: type, start: str, end: str) -> None:
+    """The guide's table for each row class names exactly its columns, each once."""
+    documented = guide_columns(start, end)
+    assert sorted(documented) == sorted(
+        f.name for f in attrs.fields(cls) if f.init and f.alias != "_dataset"
+    )

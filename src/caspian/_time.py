@@ -11,8 +11,6 @@ treated are in the guide (``docs/guide/time.md``) and on each column below.
 [('2018-08-12', 'Fifth Caspian Summit (Aktau)')]
 """
 
-from __future__ import annotations
-
 import datetime as _dt
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -226,7 +224,7 @@ def _hook() -> None:
 # -- building blocks --------------------------------------------------------------------------
 
 
-def operating(pipeline: Pipeline, year: int) -> bool | None:
+def operating(pipeline: "Pipeline", year: int) -> bool | None:
     """Whether ``pipeline`` was operating at the end of ``year``; ``None`` if undecidable.
 
     >>> import caspian

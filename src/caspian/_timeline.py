@@ -31,6 +31,7 @@ from caspian._values import Results
 from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
 
 if TYPE_CHECKING:
+    from caspian._args import YearOrDate
     from caspian._dates import DayLike
     from caspian.model import Agreement, Meeting, Pipeline, Ratification, State
 
@@ -169,8 +170,8 @@ class _Chronology:
     def events(
         self,
         *,
-        after: DayLike | None = None,
-        before: DayLike | None = None,
+        after: YearOrDate | str | None = None,
+        before: YearOrDate | str | None = None,
         state: str | State | None = None,
         kind: EventKind | str | None = None,
     ) -> tuple[Event, ...]:

@@ -292,7 +292,7 @@ class Agreement(Record):
         """
         return tuple(a for a in self.dataset.records(Agreement) if a.parent == self.id)
 
-    def in_force_on(self, on: "int | _dt.date | str") -> bool | None:
+    def in_force_on(self, on: int | _dt.date | str) -> bool | None:
         """Whether it was in force on a day: ``True``, ``False``, or ``None`` when the data
         cannot decide (never a guess).
 
@@ -317,7 +317,7 @@ class Agreement(Record):
 
         return in_force_on(self, day("on", on, end_of_year=True))
 
-    def binds(self, state: "str | State", *, on: "int | _dt.date | str") -> bool | None:
+    def binds(self, state: "str | State", *, on: int | _dt.date | str) -> bool | None:
         """Whether it bound ``state`` on a day: in force then, and in effect for that state
         (its ratification, accession or approval had taken effect). ``None`` when the data
         cannot decide.
