@@ -14,25 +14,13 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 from caspian import _args, model
 from caspian._kind import Record
-from caspian._time import (
-    DyadYear,
-    Event,
-    EventKind,
-    Precision,
-    StateYear,
-    _event_order,
-    _first_day,
-    _hook,
-    _last_day,
-    _year,
-    operating,
-)
 from caspian._values import Results
 from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
 
 if TYPE_CHECKING:
     from caspian._args import YearOrDate
     from caspian._dates import DayLike
+    from caspian._time import DyadYear, Event, EventKind, StateYear
     from caspian.model import Agreement, Meeting, Pipeline, Ratification, State
 
 __all__: list[str] = []
@@ -70,16 +58,17 @@ class _Chronology:
     ) -> tuple[Agreement, ...]:
         """The agreements of ``pool`` in force on a day, and binding a state then (today
         when only ``binding`` is given)."""
+        if in_force_on is None and binding is None:
+            return Results.of(model.Agreement)(pool)
         from caspian._dates import binds, day
         from caspian._dates import in_force_on as force_on
 
         when = (
-            day("in_force_on", in_force_on, end_of_year=True) if in_force_on is not None else None
+            day("in_force_on", in_force_on, end_of_year=True)
+            if in_force_on is not None
+            else _dt.date.today()
         )
         state_id = self.state(binding).id if binding is not None else None  # type: ignore[arg-type]
-        if when is None and state_id is None:
-            return Results.of(model.Agreement)(pool)
-        when = when or _dt.date.today()
         ratified = self._ratifications_by_agreement()
         kept = []
         for a in pool:
@@ -93,6 +82,8 @@ class _Chronology:
         return Results.of(model.Agreement)(kept)
 
     def _all_events(self) -> list[Event]:
+        from caspian._time import Event, EventKind, Precision, _event_order, _hook
+
         _hook()
         found: list[Event] = []
 
@@ -180,6 +171,7 @@ class _Chronology:
         .. versionadded:: 0.3
         """
         from caspian._dates import day
+        from caspian._time import Event, EventKind, _first_day, _last_day
 
         low = day("after", after, end_of_year=True) if after is not None else None
         high = day("before", before, end_of_year=False) if before is not None else None
@@ -228,6 +220,8 @@ class _Chronology:
 
         .. versionadded:: 0.3
         """
+        from caspian._time import DyadYear, StateYear, _year
+
         if unit not in ("state-year", "dyad-year"):
             raise InvalidQueryError(f"unit must be 'state-year' or 'dyad-year', got {_shown(unit)}")
         first = _year("start", start)
@@ -261,6 +255,8 @@ class _Chronology:
         return _Facts(self, years)
 
     def _state_years(self, chosen: list[State], years: range) -> Iterator[StateYear]:
+        from caspian._time import StateYear, operating
+
         facts = self._year_facts(years)
         for s in chosen:
             for y in years:
@@ -289,6 +285,8 @@ class _Chronology:
                 )
 
     def _dyad_years(self, chosen: list[State], years: range) -> Iterator[DyadYear]:
+        from caspian._time import DyadYear
+
         facts = self._year_facts(years)
         for a, b in itertools.combinations(chosen, 2):
             for y in years:
