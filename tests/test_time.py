@@ -22,7 +22,7 @@ import caspian
 from caspian import AgreementStatus as S
 from caspian._dates import in_force_on, takes_effect
 from caspian._time import operating
-from strategies import day_arguments, days
+from strategies import day_arguments, days, query_values
 
 SETTINGS = settings(
     max_examples=80, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
@@ -453,3 +453,30 @@ def test_the_guide_defines_every_column(cls: type, start: str, end: str) -> None
     assert sorted(documented) == sorted(
         f.name for f in attrs.fields(cls) if f.init and f.alias != "_dataset"
     )
+
+
+@seed(20261202)
+@SETTINGS
+@given(
+    st.sampled_from(["events", "panel"]),
+    st.dictionaries(
+        st.sampled_from(["after", "before", "state", "kind", "start", "end", "states"]),
+        query_values,
+        max_size=3,
+    ),
+)
+def test_random_time_queries_answer_or_raise_documented_errors(
+    function: str, arguments: dict[str, Any]
+) -> None:
+    """Any mix of arguments gives rows or one of the documented errors."""
+    query = getattr(caspian, function)
+    args = ("state-year",) if function == "panel" else ()
+    try:
+        result = query(*args, **arguments)
+    except (caspian.ArgumentTypeError, caspian.InvalidQueryError, caspian.NotFoundError):
+        return
+    except TypeError as error:
+        assert "unexpected keyword argument" in str(error)
+        return
+    assert isinstance(result, tuple)
+    assert all(isinstance(r, (caspian.Event, caspian.StateYear)) for r in result)
