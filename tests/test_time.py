@@ -111,6 +111,12 @@ def test_unknown_dates_are_undecided_never_false() -> None:
     vague = attrs.evolve(tehran, in_force_date=None)
     assert in_force_on(vague, dt.date(2003, 11, 3)) is False
     assert in_force_on(vague, dt.date(2010, 1, 1)) is None
+    ratifications = tuple(
+        attrs.evolve(r, in_force_date=dt.date(2006, 8, 12)) if r.state == "kazakhstan" else r
+        for r in tehran.ratifications
+    )
+    assert in_force_on(vague, dt.date(2006, 8, 11), ratifications) is None
+    assert in_force_on(vague, dt.date(2006, 8, 12), ratifications) is True
     ended = attrs.evolve(tehran, status=S.TERMINATED, ended=None)
     assert in_force_on(ended, dt.date(2010, 1, 1)) is None
     assert (
@@ -237,9 +243,11 @@ def test_in_force_on_agrees_with_status_and_dates(
     only where a status or a date rules it out; None otherwise."""
     answer = agreement.in_force_on(on)
     start, ended, signed = agreement.in_force_date, agreement.ended, agreement.signed
+    took_effect = [r.in_force_date for r in agreement.ratifications if r.in_force_date]
     if answer is True:
         assert agreement.status in (S.IN_FORCE, S.TERMINATED)
-        assert start is not None and start <= on and (ended is None or on < ended)
+        assert start is not None or took_effect
+        assert (start or min(took_effect)) <= on and (ended is None or on < ended)
     elif answer is False:
         assert (
             agreement.status in (S.NON_BINDING, S.NOT_IN_FORCE)

@@ -82,8 +82,14 @@ def day(name: str, value: object, *, end_of_year: bool) -> _dt.date:
     )
 
 
-def in_force_on(agreement: Agreement, on: _dt.date) -> bool | None:
-    """Whether ``agreement`` was in force on the day ``on``; ``None`` if the data cannot tell."""
+def in_force_on(
+    agreement: Agreement, on: _dt.date, ratifications: tuple[Ratification, ...] = ()
+) -> bool | None:
+    """Whether ``agreement`` was in force on the day ``on``; ``None`` if the data cannot tell.
+
+    Without an ``in_force_date``, a day on or after the day it took effect for one of the
+    parties (a ratification's own ``in_force_date``) counts as in force, since it was.
+    """
     status = agreement.status
     if status is AgreementStatus.NON_BINDING or status is AgreementStatus.NOT_IN_FORCE:
         return False
@@ -94,8 +100,12 @@ def in_force_on(agreement: Agreement, on: _dt.date) -> bool | None:
         return False
     if ended is not None and on >= ended:
         return False
-    if status is AgreementStatus.UNKNOWN or start is None:
+    if status is AgreementStatus.UNKNOWN:
         return None
+    if start is None:
+        starts = [r.in_force_date for r in ratifications if r.in_force_date is not None]
+        if not starts or on < min(starts):
+            return None
     if status is AgreementStatus.TERMINATED and ended is None:
         return None  # terminated on a day the data does not give
     return True
@@ -125,7 +135,7 @@ def binds(
     cannot tell. ``ratifications`` are the agreement's ratification records."""
     if state not in agreement.parties:
         return False
-    force = in_force_on(agreement, on)
+    force = in_force_on(agreement, on, ratifications)
     if force is False:
         return False
     if len(agreement.parties) == 2 or not ratifications:

@@ -72,11 +72,8 @@ class _Chronology:
         ratified = self._ratifications_by_agreement()
         kept = []
         for a in pool:
-            if state_id is None:
-                keep = force_on(a, when)
-            else:
-                own = tuple(ratified.get(a.id, {}).values())
-                keep = binds(a, state_id, when, own)
+            own = tuple(ratified.get(a.id, {}).values())
+            keep = force_on(a, when, own) if state_id is None else binds(a, state_id, when, own)
             if keep is True:
                 kept.append(a)
         return Results.of(model.Agreement)(kept)

@@ -315,7 +315,7 @@ class Agreement(Record):
         """
         from caspian._dates import day, in_force_on
 
-        return in_force_on(self, day("on", on, end_of_year=True))
+        return in_force_on(self, day("on", on, end_of_year=True), self.ratifications)
 
     def binds(self, state: "str | State", *, on: int | _dt.date | str) -> bool | None:
         """Whether it bound ``state`` on a day: in force then, and in effect for that state
