@@ -45,7 +45,14 @@ from caspian.errors import (
 from caspian.errors import __all__ as _ERRORS
 
 if TYPE_CHECKING:
+    from caspian._chronicle import events as events
+    from caspian._chronicle import panel as panel
     from caspian._package import to_datapackage as to_datapackage
+    from caspian._time import DyadYear as DyadYear
+    from caspian._time import Event as Event
+    from caspian._time import EventKind as EventKind
+    from caspian._time import Precision as Precision
+    from caspian._time import StateYear as StateYear
     from caspian.dataset import Dataset as Dataset
     from caspian.dataset import YearOrDate as YearOrDate
     from caspian.export import (
@@ -168,7 +175,9 @@ if TYPE_CHECKING:
 # it, the errors' own ``__all__`` and the functions defined here; a test pins the
 # ``TYPE_CHECKING`` imports above to it.
 _LAZY_MODULES: dict[str, tuple[str, ...]] = {
+    "caspian._chronicle": ("events", "panel"),
     "caspian._package": ("to_datapackage",),
+    "caspian._time": ("DyadYear", "Event", "EventKind", "Precision", "StateYear"),
     "caspian.dataset": ("Dataset", "YearOrDate"),
     "caspian.export": (
         "cite",
@@ -409,6 +418,8 @@ def agreements(
     meeting: str | Meeting | None = None,
     status: AgreementStatus | str | None = None,
     year: int | None = None,
+    in_force_on: YearOrDate | str | None = None,
+    binding: str | State | None = None,
 ) -> tuple[Agreement, ...]:
     """Documents in order of signing.
 
@@ -424,10 +435,19 @@ def agreements(
         meeting: Keep documents signed or adopted at this meeting (a summit or another).
         status: An exact :class:`AgreementStatus`.
         year: Keep documents signed in this year.
+        in_force_on: Keep documents known to be in force on this day (a date, an ISO string,
+            or a year: its last day); see :meth:`Agreement.in_force_on`. Undecided ones are
+            left out.
+        binding: Keep documents known to bind this state (on ``in_force_on``, else today); see
+            :meth:`Agreement.binds`. Undecided ones are left out.
 
     >>> import caspian
     >>> [a.id for a in caspian.agreements(party="RU", after=2010, in_force=True)][:3]
     ['aktau-protocol', 'moscow-protocol', 'aquatic-bioresources-agreement-2014']
+    >>> [a.id for a in caspian.agreements(binding="KZ", in_force_on="2006-12-31")]
+    ['ru-kz-seabed-agreement-1998', 'tehran-convention']
+
+    .. versionchanged:: 0.3 ``in_force_on`` and ``binding``.
     """
     return (_dataset or _data()).agreements(
         party=party,
@@ -439,6 +459,8 @@ def agreements(
         meeting=meeting,
         status=status,
         year=year,
+        in_force_on=in_force_on,
+        binding=binding,
     )
 
 

@@ -292,6 +292,63 @@ class Agreement(Record):
         """
         return tuple(a for a in self.dataset.records(Agreement) if a.parent == self.id)
 
+    def in_force_on(self, on: int | _dt.date | str) -> bool | None:
+        """Whether it was in force on a day: ``True``, ``False``, or ``None`` when the data
+        cannot decide (never a guess).
+
+        Args:
+            on: A :class:`datetime.date`, an ISO string (``"2015-01-01"``), or a year, which
+                means that year's last day.
+
+        Raises:
+            ArgumentTypeError: ``on`` is not a year, date or string.
+            InvalidQueryError: ``on`` is a string but not an ISO date, or an impossible year.
+
+        .. versionadded:: 0.3
+
+        >>> import caspian
+        >>> tehran = caspian.agreement("tehran-convention")
+        >>> tehran.in_force_on("2006-08-11"), tehran.in_force_on("2006-08-12")
+        (False, True)
+        >>> caspian.agreement("legal-status-convention").in_force_on(2020)
+        False
+        """
+        from caspian._dates import day, in_force_on
+
+        return in_force_on(self, day("on", on, end_of_year=True), self.ratifications)
+
+    def binds(self, state: "str | State", *, on: int | _dt.date | str) -> bool | None:
+        """Whether it bound ``state`` on a day: in force then, and in effect for that state
+        (its ratification, accession or approval had taken effect). ``None`` when the data
+        cannot decide.
+
+        A bilateral agreement in force binds both parties, and so does an agreement with no
+        ratification records at all (old treaties). For others, it takes effect for a state
+        on the day its ratification record gives, else on the entry into force when the state
+        ratified on or before it; a later ratification with no such day stays undecided.
+
+        Args:
+            state: A :class:`State` or any key for one.
+            on: A date, an ISO string, or a year (its last day).
+
+        Raises:
+            NotFoundError: ``state`` names no state.
+            ArgumentTypeError: ``on`` is not a year, date or string.
+
+        .. versionadded:: 0.3
+
+        >>> import caspian
+        >>> caspian.agreement("tehran-convention").binds("KZ", on="2006-08-12")
+        True
+        >>> caspian.agreement("legal-status-convention").binds("Iran", on=2025)
+        False
+        """
+        from caspian._dates import binds, day
+
+        when = day("on", on, end_of_year=True)
+        state_id = self.dataset.state(state).id
+        return binds(self, state_id, when, self.ratifications)
+
     def ratified_by(self) -> "tuple[State, ...]":
         """The states recorded as having ratified it.
 

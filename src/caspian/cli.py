@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO
 
 import caspian
+from caspian._html import columns_shown
 from caspian._kind import Record, cell
 from caspian._version import __version__
 from caspian._vocabulary import _Vocabulary
@@ -41,6 +42,9 @@ examples:
   caspian pipelines --through GE --format csv
   caspian articles legal-status-convention --text pipeline
   caspian ratifications legal-status-convention
+  caspian agreements --binding KZ --in-force-on 2015-01-01
+  caspian events --state KZ --after 2018
+  caspian panel state-year --start 1991 --end 2025 --format csv
   caspian cite --style bibtex
 """
 
@@ -69,7 +73,7 @@ def table(records: Sequence[Record]) -> str:
     """
     if not records:
         return "(no records)"
-    columns = type(records[0]).KIND.columns
+    columns = columns_shown(type(records[0]))
     cells = [[_fit("" if (v := cell(r, c)) is None else str(v)) for c in columns] for r in records]
     widths = [max(len(h), *(len(row[i]) for row in cells)) for i, h in enumerate(columns)]
     lines = [
@@ -158,21 +162,31 @@ def _add_option(cmd: argparse.ArgumentParser, parameter: inspect.Parameter) -> N
     kwargs: dict[str, Any] = {"dest": parameter.name, "default": None}
     if "YearOrDate" in annotation:
         kwargs.update(type=year_or_date, metavar="YEAR|DATE")
+    elif annotation.startswith("Iterable"):
+        kwargs.update(nargs="+", metavar="STATE")
     elif annotation.startswith("int"):
         kwargs.update(type=int, metavar="YEAR")
     choices = _choices(annotation)
+    if annotation.startswith("Literal"):
+        choices = re.findall(r"[\"']([^\"']+)[\"']", annotation)
     if choices:
         kwargs["help"] = "one of: " + ", ".join(choices)
     if parameter.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD:
         cmd.add_argument(
-            f"_{parameter.name}", nargs="?", metavar=parameter.name.upper(), default=None
+            f"_{parameter.name}",
+            nargs="?",
+            metavar=parameter.name.upper(),
+            default=None,
+            help=kwargs.get("help"),
         )
     cmd.add_argument(flag, **kwargs)
 
 
 def queries() -> dict[str, Callable[..., Any]]:
-    """The query function of each kind, by command name (``"summits"``)."""
-    return {kind.KIND.plural: getattr(caspian, kind.KIND.plural) for kind in KINDS}
+    """The query function of each kind, by command name (``"summits"``), and the time
+    queries (``"events"``, ``"panel"``)."""
+    found = {kind.KIND.plural: getattr(caspian, kind.KIND.plural) for kind in KINDS}
+    return {**found, "events": caspian.events, "panel": caspian.panel}
 
 
 def lookups() -> dict[str, Callable[[str], Any]]:
@@ -256,7 +270,12 @@ def build_parser(out: TextIO | None = None) -> argparse.ArgumentParser:
         )
         cmd.add_argument(
             "--format",
-            choices=("table", "json", "csv", "geojson"),
+            choices=(
+                "table",
+                "json",
+                "csv",
+                *(() if name in ("events", "panel") else ("geojson",)),
+            ),
             default="table",
             help="output format (default: table)",
         )
@@ -312,6 +331,8 @@ def _run(args: argparse.Namespace) -> Sequence[Record] | str:
             value = positional
         if value is not None:
             given[parameter.name] = value
+        elif parameter.default is inspect.Parameter.empty:
+            raise _UsageError(f"caspian {command}: {parameter.name} is required")
     return function(**given)  # type: ignore[no-any-return]
 
 

@@ -25,6 +25,7 @@ from caspian._args import YearOrDate
 from caspian._construct import build_all, package_bytes
 from caspian._keys import normalize
 from caspian._kind import Record, value_at
+from caspian._timeline import _Chronology
 from caspian._values import Results
 from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
 
@@ -64,7 +65,7 @@ def _read_packaged(kind: type[Record]) -> list[Record]:
     return build_all(kind, json.loads(package_bytes(kind.KIND.file)))
 
 
-class Dataset:
+class Dataset(_Chronology):
     """A complete, validated, immutable set of records with indexes and queries.
 
     Use :meth:`packaged` for the data shipped with the library (the module-level functions use
@@ -432,6 +433,8 @@ class Dataset:
         meeting: str | Meeting | None = None,
         status: AgreementStatus | str | None = None,
         year: int | None = None,
+        in_force_on: YearOrDate | str | None = None,
+        binding: str | State | None = None,
     ) -> tuple[Agreement, ...]:
         """Same as :func:`caspian.agreements`, on this dataset.
 
@@ -448,16 +451,20 @@ class Dataset:
         wanted_topic = _args.vocabulary("topic", topic, model.Topic)
         wanted_status = _args.vocabulary("status", status, model.AgreementStatus)
         force = _args.flag("in_force", in_force)
-        return Results.of(model.Agreement)(
-            a
-            for a in self.records(model.Agreement)
-            if _between(a.signed, low, high)
-            and (party_id is None or party_id in a.parties)
-            and (meeting_id is None or a.meeting == meeting_id)
-            and (wanted_kind is None or a.kind is wanted_kind)
-            and (wanted_topic is None or wanted_topic in a.topics)
-            and (wanted_status is None or a.status is wanted_status)
-            and (force is None or _in_force_matches(a.status, force))
+        return self._in_time(  # in_force_on and binding: see caspian._time
+            (
+                a
+                for a in self.records(model.Agreement)
+                if _between(a.signed, low, high)
+                and (party_id is None or party_id in a.parties)
+                and (meeting_id is None or a.meeting == meeting_id)
+                and (wanted_kind is None or a.kind is wanted_kind)
+                and (wanted_topic is None or wanted_topic in a.topics)
+                and (wanted_status is None or a.status is wanted_status)
+                and (force is None or _in_force_matches(a.status, force))
+            ),
+            in_force_on,
+            binding,
         )
 
     def articles(
