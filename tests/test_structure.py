@@ -39,6 +39,7 @@ FLOORS = {
     "_load": 3,
     "_rules": 3,
     "dataset": 4,
+    "_search": 4,
     "export": 5,
     "_schema": 5,
     "_tables": 5,

@@ -37,6 +37,7 @@ MODULES = tuple(
         "_treaties",
         "_energy",
         "_args",
+        "_search",
     )
 )
 

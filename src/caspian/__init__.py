@@ -46,6 +46,7 @@ from caspian.errors import __all__ as _ERRORS
 
 if TYPE_CHECKING:
     from caspian._package import to_datapackage as to_datapackage
+    from caspian._search import Match as Match
     from caspian.dataset import Dataset as Dataset
     from caspian.dataset import YearOrDate as YearOrDate
     from caspian.export import (
@@ -169,6 +170,7 @@ if TYPE_CHECKING:
 # ``TYPE_CHECKING`` imports above to it.
 _LAZY_MODULES: dict[str, tuple[str, ...]] = {
     "caspian._package": ("to_datapackage",),
+    "caspian._search": ("Match",),
     "caspian.dataset": ("Dataset", "YearOrDate"),
     "caspian.export": (
         "cite",
@@ -526,6 +528,27 @@ def reserves(
     (48.0, 'billion_barrels', 'U.S. Energy Information Administration')
     """
     return (_dataset or _data()).reserves(commodity=commodity, category=category)
+
+
+def search(text: str, *, kind: str | None = None) -> tuple[Match, ...]:
+    """The records of every kind that ``text`` names, best first, each with its kind named.
+
+    A name, alias, code or id that is the text comes first; then records that hold every word
+    of the text (their names, places, year and ordinal, as in lookups); then records whose
+    name holds the text. ``kind`` (a noun: ``"summit"``, ``"agreement"`` ...) keeps one kind.
+
+    Raises:
+        InvalidQueryError: ``text`` holds no letter or digit, or ``kind`` names no kind.
+
+    >>> import caspian
+    >>> [(m.kind, m.id) for m in caspian.search("Aktau")][:2]
+    [('summit', 'caspian-summit-2018'), ('meeting', 'cop3-2011-aktau')]
+    >>> caspian.search("Turkmenchay", kind="agreement")[0].label
+    'Treaty of Turkmenchay'
+    """
+    from caspian._search import search as _search
+
+    return _search(_dataset or _data(), text, kind)
 
 
 #: Every public name: the errors, the names loaded on first use, and the functions above.

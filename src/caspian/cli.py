@@ -38,6 +38,7 @@ examples:
   caspian meetings --kind ministerial --after 2015
   caspian agreements --party RU --in-force
   caspian state iran
+  caspian search Aktau
   caspian pipelines --through GE --format csv
   caspian articles legal-status-convention --text pipeline
   caspian ratifications legal-status-convention
@@ -268,6 +269,7 @@ def build_parser(out: TextIO | None = None) -> argparse.ArgumentParser:
             _add_option(cmd, parameter)
     for name, function in lookups().items():
         command(name, function).add_argument("key")
+    _add_search(sub, out)
     cite = sub.add_parser("cite", help="how to cite the data", out=out)
     cite.add_argument("--style", choices=("text", "bibtex"), default="text")
     export = sub.add_parser(
@@ -281,6 +283,58 @@ def build_parser(out: TextIO | None = None) -> argparse.ArgumentParser:
     )
     export.add_argument("folder", help="the folder to write into (made if it does not exist)")
     return parser
+
+
+def _add_search(sub: Any, out: TextIO | None) -> None:
+    """The ``search`` command: :func:`caspian.search` across every kind."""
+    nouns = [kind.KIND.noun for kind in KINDS]
+    search = sub.add_parser(
+        "search",
+        help="records of every kind that a text names, best first",
+        description="Records of every kind that a text names, best first, each with its kind: "
+        "a name, alias, code or id that is the text, then records holding every word of it, "
+        "then records whose name holds it.",
+        epilog="examples:\n  caspian search Aktau\n  caspian search Gulistan --kind agreement",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        out=out,
+    )
+    search.add_argument("text", help="the text to look for (a name, a word, a year)")
+    search.add_argument(
+        "--kind", choices=nouns, metavar="KIND", help="keep one kind; one of: " + ", ".join(nouns)
+    )
+    search.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default="table",
+        help="output format, one of: table, json, csv (default: table)",
+    )
+
+
+def _search_output(args: argparse.Namespace) -> str:
+    """What ``caspian search`` prints: kind, id, label and how each record matched."""
+    import csv
+    import io
+    import json
+
+    found = caspian.search(args.text, kind=args.kind)
+    rows = [{"kind": m.kind, "id": m.id, "label": m.label, "matched": m.matched} for m in found]
+    if args.format == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if args.format == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=["kind", "id", "label", "matched"])
+        writer.writeheader()
+        writer.writerows(rows)
+        return buffer.getvalue().replace("\r\n", "\n")
+    if not rows:
+        return "(no records)\n"
+    columns = ["kind", "id", "label", "matched"]
+    cells = [[_fit(row[c]) for c in columns] for row in rows]
+    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(columns)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(columns, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    return "\n".join(lines) + "\n"
 
 
 def _run(args: argparse.Namespace) -> Sequence[Record] | str:
@@ -356,6 +410,8 @@ def _output(argv: Sequence[str] | None, out: TextIO) -> str:
     args = parser.parse_args(argv)
     if args.command is None:
         return parser.format_help()
+    if args.command == "search":
+        return _search_output(args)
     result = _run(args)
     if isinstance(result, str):
         return result + "\n"
