@@ -209,7 +209,7 @@ def test_the_data_package_is_valid_frictionless(tmp_path: Path) -> None:
     assert report.valid, report.flatten(["type", "message"])[:5]
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     names = [r["name"] for r in package["resources"]]
-    assert names == [k.KIND.plural for k in KINDS]
+    assert names[: len(KINDS)] == [k.KIND.plural for k in KINDS]
     ratifications = package["resources"][names.index("ratifications")]["schema"]
     assert {"fields": "state", "reference": {"resource": "states", "fields": "id"}} in (
         ratifications["foreignKeys"]
@@ -230,5 +230,6 @@ def test_the_export_command_writes_the_package(tmp_path: Path) -> None:
 
     out = io.StringIO()
     assert main(["export", str(tmp_path / "new")], out=out) == 0
-    assert "wrote 8 CSV files" in out.getvalue()
+    files = len(list((tmp_path / "new").glob("*.csv")))
+    assert f"wrote {files} CSV files" in out.getvalue()
     assert (tmp_path / "new" / "datapackage.json").is_file()

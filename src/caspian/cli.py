@@ -274,9 +274,10 @@ def build_parser(out: TextIO | None = None) -> argparse.ArgumentParser:
     cite.add_argument("--style", choices=("text", "bibtex"), default="text")
     export = sub.add_parser(
         "export",
-        help="write a Frictionless data package (one CSV per kind) into a folder",
-        description="Write one CSV file per kind of record and a datapackage.json describing "
-        "every field and the links between the files, for R, Stata, Excel or DuckDB.",
+        help="write a Frictionless data package (a CSV per kind and per list) into a folder",
+        description="Write one CSV file per kind of record, one per list inside the records "
+        "(parties, routes, sources ...), and a datapackage.json describing every field and "
+        "the links between the files, for R, Stata, Excel or DuckDB.",
         epilog="examples:\n  caspian export caspian-data",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         out=out,
