@@ -106,9 +106,14 @@ def test_geojson_points_and_lines() -> None:
     json.dumps(layer)
 
 
-def test_geojson_leaves_out_records_without_coordinates() -> None:
-    """States have no coordinates and make no features."""
-    assert caspian.to_geojson(caspian.states())["features"] == []
+def test_geojson_refuses_kinds_without_places() -> None:
+    """States (and other kinds without places) are refused, even as an empty result, with a
+    message naming the kinds that have places; an empty list of nothing makes no features."""
+    with pytest.raises(caspian.ArgumentTypeError, match="states have none"):
+        caspian.to_geojson(caspian.states())
+    with pytest.raises(caspian.ArgumentTypeError, match="ratifications have none"):
+        caspian.to_geojson(caspian.ratifications(status="pending")[:0])
+    assert caspian.to_geojson([])["features"] == []
 
 
 def test_html_escapes_values() -> None:

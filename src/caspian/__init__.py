@@ -278,7 +278,7 @@ def meetings(
     A date filter leaves out meetings without a date.
 
     Raises:
-        ArgumentTypeError: an argument of the wrong type (``after="2007"``).
+        ArgumentTypeError: an argument of the wrong type (``after=2007.5``).
         InvalidQueryError: an empty range, or an unknown kind or status.
         NotFoundError: a state key that names no state.
 
@@ -336,7 +336,7 @@ def summits(
     A date filter leaves out a summit without a date (the planned seventh has none).
 
     Raises:
-        ArgumentTypeError: an argument of the wrong type (``after="2007"``).
+        ArgumentTypeError: an argument of the wrong type (``after=2007.5``).
         InvalidQueryError: an empty range, or an unknown status.
         NotFoundError: a state key that names no state.
 

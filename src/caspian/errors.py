@@ -129,10 +129,11 @@ class ArgumentTypeError(CaspianError, TypeError):
 
     >>> import caspian
     >>> try:
-    ...     caspian.summits(after="2007")
+    ...     caspian.summits(after=2007.5)
     ... except caspian.ArgumentTypeError as error:
     ...     print(error)
-    after must be a year (int) or a datetime.date, not str: '2007'
+    after must be a year (int), a datetime.date or such text ('2007', '2007-10-16'), not float:
+    2007.5
     """
 
 
