@@ -89,7 +89,7 @@ def to_datapackage(folder: str | os.PathLike[str], dataset: Any = None) -> Path:
 
     Every list in the records is also a table of its own, one row per item, with foreign keys
     to the records on both sides (``agreement_parties.csv``: agreement, position, state), and
-    so are the sources of every kind (``agreement_sources.csv``); see :func:`link_tables`.
+    so are the sources of every kind (``agreement_sources.csv``).
     The folder is made if it does not exist.
 
     Raises:
