@@ -1,5 +1,6 @@
-"""A Frictionless data package: one CSV file per kind and a ``datapackage.json`` that describes
-every field (type, meaning, allowed values) and the links between the files.
+"""A Frictionless data package: one CSV file per kind, one per list inside the records, and a
+``datapackage.json`` that describes every field (type, meaning, allowed values) and the links
+between the files.
 
 R, Stata, Excel, DuckDB and any Frictionless tool can then read the data without Python.
 
