@@ -84,6 +84,11 @@ def test_the_rule_holds_in_a_users_dataset(tmp_path: Path) -> None:
     with pytest.raises(AmbiguousKeyError) as info:
         data.state("Twin")
     assert {"ruritania", "graustark"} == set(info.value.candidates)
+    found = data.search("Rur")
+    assert [(m.kind, m.id, m.matched) for m in found] == [
+        ("state", "ruritania", "key"),
+        ("state", "old-ruritania", "key"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -546,9 +546,7 @@ def search(text: str, *, kind: str | None = None) -> tuple[Match, ...]:
     >>> caspian.search("Turkmenchay", kind="agreement")[0].label
     'Treaty of Turkmenchay'
     """
-    from caspian._search import search as _search
-
-    return _search(_dataset or _data(), text, kind)
+    return (_dataset or _data()).search(text, kind=kind)
 
 
 #: Every public name: the errors, the names loaded on first use, and the functions above.

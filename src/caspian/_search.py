@@ -89,7 +89,7 @@ def search(dataset: Dataset, text: object, kind: object = None) -> tuple[Match, 
         if kind is not None and each is not nouns[kind]:
             continue
         index = dataset._index(each)
-        named = set(index.preferred(index.ids(wanted)))
+        named = set(index.ids(wanted))
         for position, record in enumerate(dataset.records(each)):
             if type(record) is not each:
                 continue  # a summit is listed once, as a summit

@@ -30,6 +30,7 @@ from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
 
 if TYPE_CHECKING:
     from caspian._index import Index
+    from caspian._search import Match
     from caspian.model import (
         Agreement,
         AgreementKind,
@@ -330,6 +331,12 @@ class Dataset:
         'gas'
         """
         return self._get(model.Pipeline, key)
+
+    def search(self, text: str, *, kind: str | None = None) -> tuple[Match, ...]:
+        """Same as :func:`caspian.search`, on this dataset."""
+        from caspian._search import search
+
+        return search(self, text, kind)
 
     # -- queries ----------------------------------------------------------------------------
 
