@@ -263,6 +263,16 @@ def test_a_missing_article_is_declared_with_its_reason() -> None:
     gulistan = caspian.agreement("treaty-of-gulistan")
     assert gulistan.missing_articles == ()
     assert "missing_articles" not in repr(gulistan)
+    handmade = caspian.Agreement(
+        id="x",
+        title="X",
+        short_title="X",
+        kind=caspian.AgreementKind.TREATY,
+        article_count=3,
+        sources=(),
+    )
+    assert "missing_articles=" not in repr(handmade)
+    assert "<th>missing_articles</th>" not in handmade._repr_html_()
 
 
 def test_ratifications_of_the_convention() -> None:

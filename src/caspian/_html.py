@@ -64,7 +64,8 @@ def record_html(record: Record) -> str:
         else:
             text = str(cell(record, field.name))
         rows.append(f"<tr><th>{html.escape(field.name)}</th><td>{html.escape(text)}</td></tr>")
-    missing = getattr(record, "missing_articles", ())
+    # Which articles are missing is known from the dataset (a record made by hand has none).
+    missing = getattr(record, "missing_articles", ()) if record._dataset is not None else ()
     if missing:
         text = ", ".join(str(n) for n in missing)
         reason = getattr(record, "missing_articles_reason", None)
