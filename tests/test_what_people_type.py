@@ -227,3 +227,17 @@ def test_search_on_the_command_line() -> None:
     err = io.StringIO()
     assert main(["search", "Aktau", "--kind", "city"], out=io.StringIO(), err=err) == 2
     assert err.getvalue().startswith("caspian search: ")
+
+
+def test_words_that_fit_many_records_keep_the_message_short() -> None:
+    """A word that fits dozens of records names the first few and the count; every id is in
+    candidates."""
+    fitting = [a.id for a in caspian.agreements() if "caspian" in a.title.casefold()]
+    with pytest.raises(AmbiguousKeyError) as info:
+        caspian.agreement("Caspian")
+    assert len(info.value.candidates) > 8
+    assert set(fitting) <= set(info.value.candidates)
+    message = str(info.value)
+    assert f"names {len(info.value.candidates)} agreement records" in message
+    assert "more; caspian.search() lists them all" in message
+    assert info.value.candidates[-1] not in message
