@@ -65,3 +65,16 @@ def test_the_page_asks_for_the_generated_texts() -> None:
     filled = alt.fill(page)
     assert ":alt: (generated" not in filled
     assert alt.timeline_alt().split()[0] in filled
+
+
+def test_the_timeline_labels_find_their_meetings_and_treaties() -> None:
+    """Each label the timeline writes ("Torkamanchay 1828", "Aktau 2018") finds its meeting,
+    and a negotiation's label finds the treaty signed there."""
+    alt = _alt_text()
+    for meeting in caspian.meetings():
+        if meeting.kind.value not in ("summit", "negotiation") or meeting.when is None:
+            continue
+        label = f"{alt.short(meeting.city.name)} {meeting.when.year}"
+        assert caspian.meeting(label) == meeting, label
+        if meeting.kind.value == "negotiation":
+            assert caspian.agreement(label).year == meeting.when.year
