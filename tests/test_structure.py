@@ -42,6 +42,7 @@ FLOORS = {
     "_time": 3,
     "_timeline": 3,
     "dataset": 4,
+    "_search": 4,
     "export": 5,
     "_schema": 5,
     "_tables": 5,

@@ -41,6 +41,7 @@ MODULES = tuple(
         "_time",
         "_timeline",
         "_chronicle",
+        "_search",
     )
 )
 

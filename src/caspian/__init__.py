@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from caspian._chronicle import events as events
     from caspian._chronicle import panel as panel
     from caspian._package import to_datapackage as to_datapackage
+    from caspian._search import Match as Match
     from caspian._time import DyadYear as DyadYear
     from caspian._time import Event as Event
     from caspian._time import EventKind as EventKind
@@ -178,6 +179,7 @@ _LAZY_MODULES: dict[str, tuple[str, ...]] = {
     "caspian._chronicle": ("events", "panel"),
     "caspian._package": ("to_datapackage",),
     "caspian._time": ("DyadYear", "Event", "EventKind", "Precision", "StateYear"),
+    "caspian._search": ("Match",),
     "caspian.dataset": ("Dataset", "YearOrDate"),
     "caspian.export": (
         "cite",
@@ -285,7 +287,7 @@ def meetings(
     A date filter leaves out meetings without a date.
 
     Raises:
-        ArgumentTypeError: an argument of the wrong type (``after="2007"``).
+        ArgumentTypeError: an argument of the wrong type (``after=2007.5``).
         InvalidQueryError: an empty range, or an unknown kind or status.
         NotFoundError: a state key that names no state.
 
@@ -343,7 +345,7 @@ def summits(
     A date filter leaves out a summit without a date (the planned seventh has none).
 
     Raises:
-        ArgumentTypeError: an argument of the wrong type (``after="2007"``).
+        ArgumentTypeError: an argument of the wrong type (``after=2007.5``).
         InvalidQueryError: an empty range, or an unknown status.
         NotFoundError: a state key that names no state.
 
@@ -548,6 +550,25 @@ def reserves(
     (48.0, 'billion_barrels', 'U.S. Energy Information Administration')
     """
     return (_dataset or _data()).reserves(commodity=commodity, category=category)
+
+
+def search(text: str, *, kind: str | None = None) -> tuple[Match, ...]:
+    """The records of every kind that ``text`` names, best first, each with its kind named.
+
+    A name, alias, code or id that is the text comes first; then records that hold every word
+    of the text (their names, places, year and ordinal, as in lookups); then records whose
+    name holds the text. ``kind`` (a noun: ``"summit"``, ``"agreement"`` ...) keeps one kind.
+
+    Raises:
+        InvalidQueryError: ``text`` holds no letter or digit, or ``kind`` names no kind.
+
+    >>> import caspian
+    >>> [(m.kind, m.id) for m in caspian.search("Aktau")][:2]
+    [('summit', 'caspian-summit-2018'), ('meeting', 'cop3-2011-aktau')]
+    >>> caspian.search("Turkmenchay", kind="agreement")[0].label
+    'Treaty of Turkmenchay'
+    """
+    return (_dataset or _data()).search(text, kind=kind)
 
 
 #: Every public name: the errors, the names loaded on first use, and the functions above.

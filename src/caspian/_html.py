@@ -79,6 +79,13 @@ def record_html(record: Record) -> str:
         else:
             text = str(cell(record, field.name))
         rows.append(f"<tr><th>{html.escape(field.name)}</th><td>{html.escape(text)}</td></tr>")
+    # Which articles are missing is known from the dataset (a record made by hand has none).
+    missing = getattr(record, "missing_articles", ()) if record._dataset is not None else ()
+    if missing:
+        text = ", ".join(str(n) for n in missing)
+        reason = getattr(record, "missing_articles_reason", None)
+        text += f" (not in the data because {reason})" if reason else ""
+        rows.append(f"<tr><th>missing_articles</th><td>{html.escape(text)}</td></tr>")
     links = "<br>".join(
         f'<a href="{html.escape(s.url, quote=True)}">{html.escape(s.title)}</a>'
         if s.url.startswith(("https://", "http://"))

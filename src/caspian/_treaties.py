@@ -191,6 +191,10 @@ class Agreement(Record):
     searched: str | None = None
     #: The number of articles of the full text, where known (``articles`` may hold fewer).
     article_count: int | None = bounded(None, minimum=1)
+    #: Why the data holds fewer articles than the text has, as the end of a sentence
+    #: beginning "These articles are not in the data because" (for example "their text
+    #: could not be read in the sources").
+    missing_articles_reason: str | None = None
     #: The subjects the document deals with.
     topics: tuple[Topic, ...] = ()
     #: A summary in our own words.
@@ -230,11 +234,35 @@ class Agreement(Record):
         """
         return self.dataset.ratifications(self)
 
+    @property
+    def missing_articles(self) -> tuple[int, ...]:
+        """The numbers of the articles of the text (up to ``article_count``) that the data
+        does not hold; ``missing_articles_reason`` says why.
+
+        >>> import caspian
+        >>> convention = caspian.agreement("legal-status-convention")
+        >>> convention.missing_articles[:3], convention.missing_articles_reason
+        ((4, 7, 9), 'their text could not be read in the sources')
+        """
+        if self.article_count is None:
+            return ()
+        have = {a.number for a in self.articles}
+        return tuple(n for n in range(1, self.article_count + 1) if n not in have)
+
+    def __repr__(self) -> str:
+        shown = super().__repr__()
+        missing = self.missing_articles if self._dataset is not None else ()
+        if not missing:
+            return shown
+        return f"{shown[:-1]}, missing_articles={_spans(missing)!r})"
+
     def article(self, number: int) -> "Article":
         """The article with this number.
 
         Raises:
-            NotFoundError: if the data has no such article.
+            NotFoundError: if the data has no such article; for an article of the text that
+                the data does not hold (see :attr:`missing_articles`), the message says so
+                and why.
             ArgumentTypeError: if ``number`` is not an int (``"14"``, ``None``, ``True``).
 
         >>> import caspian
@@ -252,6 +280,14 @@ class Agreement(Record):
             if art.number == number:
                 return art
 
+        if number in self.missing_articles:
+            reason = self.missing_articles_reason or "the data does not record it"
+            held = self.article_count or 0
+            hint = (
+                f"article {number} is not in the data because {reason} (the text has {held} "
+                f"articles; the data holds {held - len(self.missing_articles)})"
+            )
+            raise NotFoundError(number, f"article of {self.id}", (), hint)
         have = [(str(a.number), a.title) for a in self.articles]
         close = [pair for pair in have if abs(int(pair[0]) - number) <= 1][:3]
         raise NotFoundError(number, f"article of {self.id}", close)
@@ -364,6 +400,21 @@ class Agreement(Record):
 
 
 # ---------------------------------------------------------------------------------------------
+
+
+def _spans(numbers: tuple[int, ...]) -> str:
+    """Numbers in order as short spans: ``(4, 7, 9, 10, 11)`` -> ``"4, 7, 9-11"``.
+
+    >>> _spans((4, 7, 9, 10, 11, 13))
+    '4, 7, 9-11, 13'
+    """
+    spans: list[list[int]] = []
+    for n in numbers:
+        if spans and n == spans[-1][-1] + 1:
+            spans[-1].append(n)
+        else:
+            spans.append([n])
+    return ", ".join(f"{s[0]}-{s[-1]}" if len(s) > 2 else ", ".join(map(str, s)) for s in spans)
 
 
 def _article_rules(article: "Article", resolve: Resolve) -> Problems:

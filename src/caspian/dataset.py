@@ -31,6 +31,7 @@ from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
 
 if TYPE_CHECKING:
     from caspian._index import Index
+    from caspian._search import Match
     from caspian.model import (
         Agreement,
         AgreementKind,
@@ -234,7 +235,7 @@ class Dataset(_Chronology):
             names = ", ".join(k.__name__ for k in model.KINDS)
             raise ArgumentTypeError(f"kind must be one of {names}, not {_shown(kind)}")
         with self._lock:
-            pool = [r for k in _family(kind) for r in self._own_records(k)]
+            pool = [r for k in model.family(kind) for r in self._own_records(k)]
             if kind.KIND.order is not None:
                 pool.sort(key=kind.KIND.order)
             found = self._records.setdefault(kind, Results.of(kind)(pool))
@@ -331,6 +332,12 @@ class Dataset(_Chronology):
         'gas'
         """
         return self._get(model.Pipeline, key)
+
+    def search(self, text: str, *, kind: str | None = None) -> tuple[Match, ...]:
+        """Same as :func:`caspian.search`, on this dataset."""
+        from caspian._search import search
+
+        return search(self, text, kind)
 
     # -- queries ----------------------------------------------------------------------------
 
@@ -567,23 +574,6 @@ class Dataset(_Chronology):
             if (wanted_commodity is None or r.commodity is wanted_commodity)
             and (wanted_category is None or r.category is wanted_category)
         )
-
-
-def _family(kind: type[Record]) -> list[type[Record]]:
-    """The kind and the kinds that subclass it (a Summit is a Meeting), each once.
-
-    A kind's subclasses are defined in its own module, so they exist once it does. (attrs
-    replaces each slotted class by a new one: the first, left in ``__subclasses__()`` until it
-    is collected, is not the one its module holds.)
-    """
-    import sys
-
-    found = [kind]
-    for sub in kind.__subclasses__():
-        module = sys.modules.get(sub.__module__)
-        if "KIND" in vars(sub) and getattr(module, sub.__name__, None) is sub:
-            found.extend(k for k in _family(sub) if k not in found)
-    return found
 
 
 def _between(day: Any, low: Any, high: Any) -> bool:

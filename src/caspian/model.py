@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from caspian._energy import ReserveEstimate as ReserveEstimate
     from caspian._energy import ReserveUnit as ReserveUnit
     from caspian._kind import Kind as Kind
-    from caspian._kind import Record as Record
+    from caspian._kind import Record
     from caspian._meetings import Attendee as Attendee
     from caspian._meetings import Meeting as Meeting
     from caspian._meetings import MeetingKind as MeetingKind
@@ -113,6 +113,23 @@ _WHERE = {
 }
 
 __all__ = sorted(["KINDS", *_WHERE])
+
+
+def family(kind: type[_Record]) -> list[type[_Record]]:
+    """The kind and the kinds that subclass it (a Summit is a Meeting), each once.
+
+    A kind's subclasses are defined in its own module, so they exist once it does. (attrs
+    replaces each slotted class by a new one: the first, left in ``__subclasses__()`` until it
+    is collected, is not the one its module holds.)
+    """
+    import sys
+
+    found = [kind]
+    for sub in kind.__subclasses__():
+        module = sys.modules.get(sub.__module__)
+        if "KIND" in vars(sub) and getattr(module, sub.__name__, None) is sub:
+            found.extend(k for k in family(sub) if k not in found)
+    return found
 
 
 def __getattr__(name: str) -> Any:

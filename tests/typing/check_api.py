@@ -13,6 +13,7 @@ from caspian import (
     Agreement,
     Article,
     Dataset,
+    Match,
     Meeting,
     Pipeline,
     Ratification,
@@ -27,6 +28,10 @@ assert_type(
     tuple[Summit, ...],
 )
 assert_type(caspian.summit("caspian-summit-2018"), Summit)
+assert_type(caspian.summits(after="2007"), tuple[Summit, ...])
+assert_type(caspian.search("Aktau", kind="summit"), tuple[Match, ...])
+assert_type(caspian.search("Aktau")[0].kind, str)
+assert_type(caspian.agreement("legal-status-convention").missing_articles, tuple[int, ...])
 assert_type(caspian.meetings(kind="ministerial", participant="IR"), tuple[Meeting, ...])
 assert_type(caspian.meeting("Nur-Sultan, 2017"), Meeting)
 assert_type(caspian.states(littoral=True, as_of=1828), tuple[State, ...])
