@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from caspian._energy import ReserveEstimate as ReserveEstimate
     from caspian._energy import ReserveUnit as ReserveUnit
     from caspian._kind import Kind as Kind
-    from caspian._kind import Record
+    from caspian._kind import Record as Record
     from caspian._meetings import Attendee as Attendee
     from caspian._meetings import Meeting as Meeting
     from caspian._meetings import MeetingKind as MeetingKind
@@ -115,7 +115,7 @@ _WHERE = {
 __all__ = sorted(["KINDS", *_WHERE])
 
 
-def family(kind: type[_Record]) -> list[type[_Record]]:
+def family(kind: type[Record]) -> list[type[Record]]:
     """The kind and the kinds that subclass it (a Summit is a Meeting), each once.
 
     A kind's subclasses are defined in its own module, so they exist once it does. (attrs
