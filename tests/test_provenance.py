@@ -357,6 +357,18 @@ def test_check_lists_missing_hosts(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "missing from the registry: unknown-host.example (1 sources)" in capsys.readouterr().out
 
 
+def test_fix_leaves_unknown_hosts_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--fix keeps the kind of a source whose host is not registered, says so, and fails."""
+    folder = copy_data(tmp_path)
+    states = json.loads((folder / "states.json").read_text("utf-8"))
+    states[0]["sources"][0].update(url="https://unknown-host.example/page", kind="primary")
+    (folder / "states.json").write_text(render(states), encoding="utf-8")
+    assert main(["--fix", str(folder)]) == 1
+    assert "not in the registry (kind left as it was): states.json" in capsys.readouterr().out
+    after = json.loads((folder / "states.json").read_text("utf-8"))
+    assert after[0]["sources"][0]["kind"] == "primary"
+
+
 def test_usage(capsys: pytest.CaptureFixture[str]) -> None:
     """Without --fix or --check the command explains itself."""
     assert main([]) == 2

@@ -392,20 +392,21 @@ def read_folder(folder: Path) -> dict[str, list[dict[str, Any]]]:
 
 def relabel(
     data: Mapping[str, list[dict[str, Any]]],
-) -> tuple[list[str], list[str]]:
+) -> tuple[list[str], list[tuple[str, str, str]]]:
     """Set every source's kind in ``data`` (in place) to the rule's answer.
 
-    Returns the changes made (one line each) and the addresses no registry entry covers.
+    Returns the changes made (one line each) and the (file, record id, address) of every
+    source that no registry entry covers (those keep their kind).
     """
     about = subjects(data)
     changes: list[str] = []
-    missing: list[str] = []
+    missing: list[tuple[str, str, str]] = []
     for name, items in data.items():
         for item in items:
             for source in cited(item):
                 entry = publisher_of(source["url"])
                 if entry is None:
-                    missing.append(f"{name} {item['id']}: {source['url']}")
+                    missing.append((name, item["id"], source["url"]))
                     continue
                 kind = kind_for(entry, about[name, item["id"]], tuple(source.get("supports", ())))
                 if source["kind"] != kind.value:
@@ -434,7 +435,7 @@ def main(argv: list[str] | None = None) -> int:
     before = {name: render(items) for name, items in data.items()}
     changes, missing = relabel(data)
     if args[0] == "--check":
-        hosts = Counter(address_key(line.rsplit(" ", 1)[1])[0] for line in missing)
+        hosts = Counter(address_key(url)[0] for _, _, url in missing)
         for host, count in sorted(hosts.items()):
             print(f"missing from the registry: {host} ({count} sources)")
         denied = Counter(
@@ -450,8 +451,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if hosts or denied else 0
     for line in changes:
         print(line)
-    for line in missing:
-        print(f"not in the registry (left as it was): {line}")
+    for name, record, url in missing:
+        print(f"not in the registry (kind left as it was): {name} {record}: {url}")
     for name, items in data.items():
         text = render(items)
         if text != before[name]:
