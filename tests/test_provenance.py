@@ -96,6 +96,10 @@ def test_authority_fits_the_type(entry: Publisher) -> None:
     estimates to agencies; a denied publisher is the authority on nothing."""
     if entry.denied:
         assert not any(getattr(entry, name) for name in AUTHORITY)
+        assert not entry.official
+    if entry.type in (PublisherType.GOVERNMENT, PublisherType.LEGISLATURE):
+        assert entry.official
+        assert entry.state is not None
     if entry.state is not None:
         assert entry.type in (PublisherType.GOVERNMENT, PublisherType.LEGISLATURE)
     if entry.agreements:
@@ -419,6 +423,17 @@ def test_path_prefixes_match_whole_segments(owner: str, suffix: str, path: str) 
     assert publisher_of(f"https://example.org/{owner}{path}", entries) == entries[1]
     assert publisher_of(f"https://example.org/{owner.upper()}{path}", entries) == entries[1]
     assert publisher_of(f"https://example.org/{owner}{suffix}{path}", entries) == entries[0]
+
+
+@seed(20261202)
+@SETTINGS
+@given(st.lists(host_label, min_size=1, max_size=4), st.lists(variant_prefix, max_size=2))
+def test_normalising_is_idempotent(labels: list[str], prefixes: list[str]) -> None:
+    """Normalising twice is normalising once, and variant labels in front never survive."""
+    host = "".join(prefixes) + ".".join([*labels, "org"])
+    once = normalise_host(host)
+    assert normalise_host(once) == once
+    assert once == ".".join([*labels, "org"])
 
 
 @seed(20261202)
