@@ -396,7 +396,10 @@ def test_variants_and_case_find_the_same_entry(
     host = prefix + (host.upper() if upper else host)
     query = f"?{entry.query}=1" if entry.query else ""
     url = f"https://{host}{'/' + base if base else ''}{path}{query}"
-    assert publisher_of(url) == entry
+    found = publisher_of(url)
+    assert found is not None
+    # the entry itself, unless the random path walked into a longer entry below it
+    assert found == entry or found.host.startswith(entry.host + "/")
 
 
 @seed(20261202)
