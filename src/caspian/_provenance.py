@@ -120,7 +120,8 @@ class PublisherType(_Vocabulary):
     DOCUMENT_SHARING = "document-sharing"
     #: Denied: a machine translation of another page.
     MACHINE_TRANSLATION = "machine-translation"
-    #: Denied: a Wikipedia in another language than English, or the "simple" English one.
+    #: Denied: a Wikipedia in another language than English, or the "simple" English one (and
+    #: Russian Wikinews, which issue 17 names with them).
     NON_ENGLISH_WIKIPEDIA = "non-english-wikipedia"
     #: Denied: the OpenStreetMap wiki.
     OSM_WIKI = "osm-wiki"
