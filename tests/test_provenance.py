@@ -136,6 +136,21 @@ def test_every_cited_host_is_in_the_registry() -> None:
     assert missing == []
 
 
+def test_every_kind_follows_the_rule() -> None:
+    """Every source's kind (records' and alternatives') is the rule's answer for its publisher
+    and record; 'python -m caspian._provenance --fix' makes it so."""
+    about = subjects(packaged())
+    wrong = []
+    for name, item, source in all_sources():
+        entry = publisher_of(source["url"])
+        if entry is None:
+            continue
+        kind = kind_for(entry, about[name, item["id"]], tuple(source.get("supports", ()))).value
+        if source["kind"] != kind:
+            wrong.append(f"{name} {item['id']}: {source['kind']} should be {kind}: {source['url']}")
+    assert wrong == []
+
+
 # -- (d) the hosts named in issue 17 are registered with a denied type ---------------------------
 
 DENIED_ADDRESSES = [
