@@ -151,6 +151,18 @@ def test_every_kind_follows_the_rule() -> None:
     assert wrong == []
 
 
+def test_no_denied_host_is_cited() -> None:
+    """No source (records' or alternatives') is on a host of a denied type: mirrors, scrapers,
+    reprint farms, leak mirrors, document-sharing sites, machine translations, non-English or
+    Simple Wikipedia, the OpenStreetMap wiki, old revisions."""
+    found = sorted(
+        f"{name} {item['id']}: {entry.type.value}: {source['url']}"
+        for name, item, source in all_sources()
+        if (entry := publisher_of(source["url"])) is not None and entry.denied
+    )
+    assert found == []
+
+
 # -- (d) the hosts named in issue 17 are registered with a denied type ---------------------------
 
 DENIED_ADDRESSES = [
