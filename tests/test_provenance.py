@@ -203,6 +203,7 @@ DENIED_ADDRESSES = [
     "http://tehranconvention.org/index/cop2/cop1/IMG/doc/cop2/spip.php?article3",
     "https://github.com/Wangyin18/My-first-research/blob/282182e/gwstates.csv",
     "https://github.com/vivekmithlesh/GSOC_MIC_TEST/blob/4c03003/states2016.csv",
+    "http://media-2.web.britannica.com/eb-diffs/251/513251-12124-109504.html",
 ]
 
 
