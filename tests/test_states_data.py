@@ -31,11 +31,6 @@ def every_state() -> list[caspian.State]:
     return list(caspian.Dataset.packaged().records(caspian.State))
 
 
-def all_sources(state: caspian.State) -> list[caspian.Source]:
-    """The sources of a state record and of its alternatives."""
-    return [*state.sources, *(s for a in state.alternatives for s in a.sources)]
-
-
 def test_every_state_with_a_cow_code_has_its_letter_code() -> None:
     """Each record with a COW code carries the COW letter code of that code."""
     actual = {s.id: s.cow_abbreviation for s in every_state() if s.cow_code is not None}
