@@ -1,4 +1,4 @@
-"""The package's shape: layers, the registry of kinds, the public names, field meanings, errors
+"""The package's shape (its layers are in test_layers.py): the module cap, the registry of kinds, the public names, field meanings, errors
 that pickle. These fail when a kind or a public name is missing from a place that must list it."""
 
 from __future__ import annotations
@@ -18,89 +18,12 @@ from caspian._load import file_fields
 from caspian.model import KINDS
 
 PACKAGE = Path(caspian.__file__).parent
+MODULES = sorted(p.stem for p in PACKAGE.glob("*.py"))
 
-#: The floor of each module: a module may import only modules on its own floor or below.
-FLOORS = {
-    "errors": 1,
-    "_keys": 1,
-    "_version": 1,
-    "_vocabulary": 2,
-    "_kind": 2,
-    "_values": 2,
-    "_html": 2,
-    "_states": 2,
-    "_meetings": 2,
-    "_treaties": 2,
-    "_energy": 2,
-    "_dates": 2,
-    "model": 2,
-    "_args": 3,
-    "_index": 3,
-    "_construct": 3,
-    "_load": 3,
-    "_rules": 3,
-    "_time": 3,
-    "_timeline": 3,
-    "_provenance": 3,
-    "dataset": 4,
-    "_search": 4,
-    "export": 5,
-    "_schema": 5,
-    "_tables": 5,
-    "_package": 5,
-    "_chronicle": 5,
-    "__init__": 6,
-    "cli": 6,
-    "__main__": 6,
-}
+# The layers are checked by import-linter: see tests/test_layers.py.
 
 
-def imported_modules(path: Path) -> set[str]:
-    """The caspian modules a file imports at run time (imports under TYPE_CHECKING excluded)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    skipped: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
-            skipped.update(id(n) for n in ast.walk(node))
-    found: set[str] = set()
-    for node in ast.walk(tree):
-        if id(node) in skipped:
-            continue
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("caspian"):
-            names = [node.module] if node.module != "caspian" else []
-            names += [f"caspian.{a.name}" for a in node.names if node.module == "caspian"]
-            found.update(names)
-        elif isinstance(node, ast.Import):
-            found.update(a.name for a in node.names if a.name.startswith("caspian"))
-    return {name.split(".", 2)[1] if "." in name else "__init__" for name in found}
-
-
-def test_every_module_has_a_floor() -> None:
-    """The layering table lists every module of the package."""
-    assert {p.stem for p in PACKAGE.glob("*.py")} == set(FLOORS)
-
-
-@pytest.mark.parametrize("module", sorted(FLOORS))
-def test_modules_import_only_their_floor_or_below(module: str) -> None:
-    """No import runs back up the layers (errors < model < loading < dataset < exports < face)."""
-    upward = {
-        name
-        for name in imported_modules(PACKAGE / f"{module}.py")
-        if FLOORS.get(name, 6) > FLOORS[module]
-    }
-    assert upward == set()
-
-
-def test_the_layering_check_is_not_vacuous(tmp_path: Path) -> None:
-    """A model module that imports the dataset is caught."""
-    bad = tmp_path / "model.py"
-    bad.write_text(
-        "from caspian.dataset import Dataset\nif TYPE_CHECKING:\n    import caspian.cli\n"
-    )
-    assert imported_modules(bad) == {"dataset"}
-
-
-@pytest.mark.parametrize("module", sorted(FLOORS))
+@pytest.mark.parametrize("module", MODULES)
 def test_no_module_is_over_600_lines(module: str) -> None:
     """Each module keeps to one job and about 600 lines."""
     assert len((PACKAGE / f"{module}.py").read_text(encoding="utf-8").splitlines()) <= 600
