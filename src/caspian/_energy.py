@@ -12,6 +12,7 @@ import attrs
 from caspian._kind import Kind, Problems, Record, Resolve, Value, bounded, dataset_field, ref
 from caspian._values import Alternative, Place, Source
 from caspian._vocabulary import _Vocabulary
+from caspian.errors import InvalidQueryError
 
 if TYPE_CHECKING:
     from caspian._states import State
@@ -255,17 +256,20 @@ class ReserveEstimate(Record):
         """A gas estimate converted to cubic metres (1 ft = 0.3048 m exactly).
 
         Raises:
-            ValueError: for an oil estimate, which is counted in barrels.
+            InvalidQueryError: for an oil estimate, which is counted in barrels (a
+                :class:`ValueError`, as before 0.3).
 
         >>> import caspian
         >>> oil = caspian.reserves(commodity="oil")[0]
         >>> oil.in_cubic_metres()
         Traceback (most recent call last):
         ...
-        ValueError: caspian-oil-proved-probable-2012 is counted in billion_barrels, not ...
+        caspian.errors.InvalidQueryError: caspian-oil-proved-probable-2012 is counted in ...
         """
         if self.unit is not ReserveUnit.TRILLION_CUBIC_FEET:
-            raise ValueError(f"{self.id} is counted in {self.unit.value}, not in a volume of gas")
+            raise InvalidQueryError(
+                f"{self.id} is counted in {self.unit.value}, not in a volume of gas"
+            )
         return self.value * 1e12 * 0.3048**3
 
 

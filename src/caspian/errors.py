@@ -123,8 +123,9 @@ _SHOWN = 8
 class InvalidQueryError(CaspianError, ValueError):
     """A query argument has the right type but an impossible value.
 
-    Raised for an empty date range (``after`` not before ``before``) and for a value outside a
-    closed vocabulary (an unknown ``kind`` or ``status``).
+    Raised for an empty date range (``after`` not before ``before``), for a value outside a
+    closed vocabulary (an unknown ``kind`` or ``status``), and for a conversion that does not
+    apply to the record (an oil estimate in cubic metres).
 
     >>> import caspian
     >>> try:
