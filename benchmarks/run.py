@@ -6,6 +6,7 @@ Run on demand (not part of the test suite)::
     python benchmarks/run.py            # print the table
     python benchmarks/run.py --record   # also append it to benchmarks/RESULTS.md
     python benchmarks/run.py --steps    # what each step of the cold path buys
+    python benchmarks/run.py --issue21 --instructions   # the 0.3 targets (issue 21), one run
 
 Every comparison is measured side by side in the same run, alternating the commands being
 compared, and reported as medians and ratios (ours / baseline), so that the ratio stays stable
@@ -99,8 +100,8 @@ STEP_RATIOS = [
 
 #: Printed in the child after the command, to read its own peak memory (KiB on Linux).
 PEAK = (
-    "; import resource as _r, sys as _s"
-    "; _s.stderr.write(f'PEAK {_r.getrusage(_r.RUSAGE_SELF).ru_maxrss}')"
+    "\nimport resource as _r, sys as _s"
+    "\n_s.stderr.write(f'PEAK {_r.getrusage(_r.RUSAGE_SELF).ru_maxrss}')"
 )
 
 
@@ -331,6 +332,11 @@ def main() -> int:
         help="also count the cold commands' instructions with valgrind (slow)",
     )
     parser.add_argument(
+        "--issue21",
+        action="store_true",
+        help="measure the 0.3 targets of issue 21 side by side with their baselines",
+    )
+    parser.add_argument(
         "--steps",
         action="store_true",
         help="only measure what each step of the cold path buys (see STEPS)",
@@ -339,6 +345,10 @@ def main() -> int:
     compile_everything()
     if args.steps:
         return steps(args.rounds, args.instructions)
+    if args.issue21:
+        from issue21 import issue21
+
+        return issue21(args)
 
     import caspian
 
