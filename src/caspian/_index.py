@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from caspian._keys import key_index, normalize, suggest
+from caspian._keys import Suggestions, key_index, normalize
 from caspian._kind import Record, value_at
 from caspian._values import Place
 from caspian.errors import AmbiguousKeyError, NotFoundError
@@ -83,7 +83,7 @@ def keys_of(record: Record, kind: type[Record] | None = None) -> list[str]:
 class Index:
     """The key index of one kind's records."""
 
-    __slots__ = ("_kind", "_labels", "_records", "_words", "exact", "folded")
+    __slots__ = ("_kind", "_labels", "_records", "_suggestions", "_words", "exact", "folded")
 
     def __init__(self, records: Sequence[Record], kind: type[Record]) -> None:
         entries = [(r.id, str(value_at(r, kind.KIND.label)), keys_of(r, kind)) for r in records]
@@ -112,6 +112,7 @@ class Index:
         self._kind = kind
         self._records = by_id
         self._words: dict[str, set[str]] | None = None
+        self._suggestions: Suggestions | None = None
 
     @property
     def labels(self) -> dict[str, tuple[str, str]]:
@@ -134,7 +135,10 @@ class Index:
             return found
         ids = self.ids(key) or self.by_words(key)
         if not ids:
-            raise NotFoundError(key, kind.KIND.noun, suggest(key, self.labels), hint)
+            if self._suggestions is None:
+                # Made on the first miss, once: a miss compares the key with a few keys only.
+                self._suggestions = Suggestions(self.labels)
+            raise NotFoundError(key, kind.KIND.noun, self._suggestions(key), hint)
         if len(ids) > 1:
             ids = self.preferred(ids)
         if len(ids) > 1:
@@ -165,4 +169,6 @@ class Index:
         found = set(self._words.get(wanted[0], ()))
         for word in wanted[1:]:
             found &= self._words.get(word, set())
+        if not found:
+            return ()
         return tuple(i for i in self._records if i in found)

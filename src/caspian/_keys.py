@@ -33,26 +33,96 @@ def suggest(
 ) -> list[tuple[str, str]]:
     """Close matches for ``key`` among normalised keys; ``labels`` maps a key to (id, label).
 
+    For many keys, make a :class:`Suggestions` once and call it on every miss instead.
+
     >>> suggest("irn", {"iran": ("iran", "Iran"), "iraq": ("iraq", "Iraq")})
     [('iran', 'Iran')]
     """
-    import difflib
+    return Suggestions(labels)(key, limit)
 
-    wanted = normalize(key)
-    found: list[tuple[str, str]] = []
-    for match in difflib.get_close_matches(wanted, list(labels), n=limit * 3, cutoff=0.6):
-        pair = labels[match]
-        if pair not in found:
-            found.append(pair)
-        if len(found) == limit:
-            break
-    if not found and len(wanted) >= 3:
-        for norm, pair in labels.items():
-            if wanted in norm and pair not in found:
+
+#: How many keys, ranked by the letter pairs they share with a missed key, difflib then
+#: compares with it.
+_CANDIDATES = 12
+
+
+def _pairs(text: str) -> set[str]:
+    """The pairs of adjacent characters of a folded key, with a space at each end.
+
+    >>> sorted(_pairs("iran"))
+    [' i', 'an', 'ir', 'n ', 'ra']
+    """
+    padded = f" {text} "
+    return {padded[i : i + 2] for i in range(len(padded) - 1)}
+
+
+class Suggestions:
+    """Close matches among many folded keys, from an index of their pairs of adjacent letters.
+
+    A missed key is compared (with :func:`difflib.get_close_matches`, as before 0.3) only with
+    the few keys that share the most letter pairs with it (by their Dice coefficient), not with
+    every key; a key that is part of longer keys is found through the pairs it holds. The index
+    is made once per index of keys, on its first miss, so a miss costs about the same at any
+    size of data.
+
+    >>> find = Suggestions({"iran": ("iran", "Iran"), "iraq": ("iraq", "Iraq")})
+    >>> find("irn"), find("raq")
+    ([('iran', 'Iran')], [('iraq', 'Iraq')])
+    """
+
+    __slots__ = ("_grams", "_keys", "_labels", "_sizes")
+
+    def __init__(self, labels: Mapping[str, tuple[str, str]]) -> None:
+        self._labels = labels
+        self._keys = list(labels)
+        grams: dict[str, list[int]] = {}
+        sizes = []
+        for number, norm in enumerate(self._keys):
+            found = _pairs(norm)
+            sizes.append(len(found))
+            for gram in found:
+                grams.setdefault(gram, []).append(number)
+        self._grams = grams
+        self._sizes = sizes
+
+    def __call__(self, key: str, limit: int = 3) -> list[tuple[str, str]]:
+        """Up to ``limit`` (id, label) pairs close to ``key``, best first."""
+        import difflib
+        import heapq
+        from collections import Counter
+        from itertools import chain
+
+        wanted = normalize(key)
+        wanted_grams = _pairs(wanted)
+        shared = Counter(chain.from_iterable(self._grams.get(g, ()) for g in wanted_grams))
+        size, sizes = len(wanted_grams), self._sizes
+        # Keys sharing under half the grams of the best are not worth ranking.
+        floor = max(shared.values(), default=0) / 2
+        pool = [number for number, count in shared.items() if count >= floor]
+        closest = heapq.nlargest(
+            _CANDIDATES, pool, key=lambda number: shared[number] / (size + sizes[number])
+        )
+        candidates = [self._keys[number] for number in closest]
+        found: list[tuple[str, str]] = []
+        for match in difflib.get_close_matches(wanted, candidates, n=limit * 3, cutoff=0.6):
+            pair = self._labels[match]
+            if pair not in found:
                 found.append(pair)
-                if len(found) == limit:
-                    break
-    return found
+            if len(found) == limit:
+                break
+        if not found and len(wanted) >= 3:
+            # A key that is part of longer keys: each pair of its letters is one of theirs.
+            inner = sorted(
+                (self._grams.get(wanted[i : i + 2], []) for i in range(len(wanted) - 1)), key=len
+            )
+            holding = set(inner[0]).intersection(*inner[1:])
+            for number in sorted(holding):
+                pair = self._labels[self._keys[number]]
+                if wanted in self._keys[number] and pair not in found:
+                    found.append(pair)
+                    if len(found) == limit:
+                        break
+        return found
 
 
 def short_forms(
