@@ -216,3 +216,42 @@ def test_the_docs_build_on_any_python_and_nox_refuses_missing_ones() -> None:
     noxfile = (Path(__file__).parent.parent / "noxfile.py").read_text(encoding="utf-8")
     assert "nox.options.error_on_missing_interpreters = True" in noxfile
     assert "@nox.session(python=None)\ndef docs(" in noxfile
+
+
+def command_lines() -> list[list[str]]:
+    """Every example of every command (from its docstring), as words after ``caspian``."""
+    import shlex
+
+    from caspian import cli
+
+    found = []
+    for name, function in {**cli.queries(), **cli.lookups()}.items():
+        found += [shlex.split(line)[1:] for line in cli.examples(name, function)]
+    return found
+
+
+@pytest.mark.parametrize("words", command_lines(), ids=" ".join)
+def test_a_parser_of_one_command_reads_its_examples_as_the_whole_parser(words: list[str]) -> None:
+    """The parser built for the command asked for (issue 21) reads each example exactly as the
+    parser of every command does."""
+    from caspian import cli
+
+    assert cli._command_asked(words) == words[0]
+    whole = cli.build_parser().parse_known_args(words)
+    assert whole == cli.build_parser(only=words[0]).parse_known_args(words)
+
+
+def test_examples_are_parsed_only_when_help_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Running a command reads no docstring examples; asking for its help does."""
+    from caspian import cli
+
+    asked: list[str] = []
+    real = cli.examples
+    monkeypatch.setattr(cli, "examples", lambda name, f: asked.append(name) or real(name, f))
+    out = io.StringIO()
+    assert main(["summits", "--after", "2017"], out=out) == 0
+    assert asked == []
+    assert main(["summits", "--help"], out=out) == 0
+    assert "caspian summits --after 2007" in out.getvalue()
+    assert "summits" in asked
+    assert main(["summits", "--he"], out=io.StringIO()) == 0

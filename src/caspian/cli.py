@@ -291,8 +291,11 @@ def examples(name: str, function: Callable[..., Any]) -> list[str]:
     return found
 
 
-def build_parser(out: TextIO | None = None) -> argparse.ArgumentParser:
+def build_parser(out: TextIO | None = None, only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation and tests); help goes to ``out``.
+
+    With ``only``, the parser has that one command and no help texts (they read docstrings,
+    and the examples parse them): what a command line that does not ask for help needs.
 
     >>> build_parser().prog
     'caspian'
@@ -314,11 +317,11 @@ def build_parser(out: TextIO | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, function: Callable[..., Any]) -> argparse.ArgumentParser:
-        shown = examples(name, function)
+        shown = examples(name, function) if only is None else []
         cmd = sub.add_parser(
             name,
-            help=_summary(function),
-            description=_summary(function),
+            help=_summary(function) if only is None else None,
+            description=_summary(function) if only is None else None,
             epilog="examples:\n" + "\n".join(f"  {e}" for e in shown) if shown else None,
             formatter_class=argparse.RawDescriptionHelpFormatter,
             out=out,
@@ -338,15 +341,22 @@ def build_parser(out: TextIO | None = None) -> argparse.ArgumentParser:
         return cmd
 
     for name, function in queries().items():
+        if only not in (None, name):
+            continue
         cmd = command(name, function)
-        meanings = arguments(function)
+        meanings = arguments(function) if only is None else {}
         for parameter in inspect.signature(function).parameters.values():
             _add_option(cmd, parameter, name, meanings.get(parameter.name))
     for name, function in lookups().items():
+        if only not in (None, name):
+            continue
         command(name, function).add_argument(
             "key", help=f"the {name}'s id, or a name, alias or code of it"
         )
-    _add_search(sub, out)
+    if only in (None, "search"):
+        _add_search(sub, out)
+    if only not in (None, "cite", "export"):
+        return parser
     cite = sub.add_parser("cite", help="how to cite the data", out=out)
     cite.add_argument(
         "--style",
@@ -489,9 +499,24 @@ def main(
     return 0
 
 
+def _command_asked(argv: Sequence[str]) -> str | None:
+    """The command that ``argv`` runs, when it asks for no help; else ``None``.
+
+    >>> _command_asked(["summits", "--after", "2007"]), _command_asked(["summits", "--he"])
+    ('summits', None)
+    """
+    if any(w == "-h" or (w.startswith("--h") and "--help".startswith(w)) for w in argv):
+        return None
+    command = next((w for w in argv if not w.startswith("-")), None)
+    known = (*queries(), *lookups(), "search", "cite", "export")
+    return command if command in known else None
+
+
 def _output(argv: Sequence[str] | None, out: TextIO) -> str:
     """The text the command prints."""
-    parser = build_parser(out)
+    argv = sys.argv[1:] if argv is None else argv
+    # Only the command asked for is built, and help texts only when help is asked.
+    parser = build_parser(out, only=_command_asked(argv))
     args, extra = parser.parse_known_args(argv)
     if extra:
         where = f"caspian {args.command}" if args.command else "caspian"
