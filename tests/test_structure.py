@@ -24,6 +24,7 @@ FLOORS = {
     "errors": 1,
     "_keys": 1,
     "_version": 1,
+    "_write": 1,
     "_vocabulary": 2,
     "_kind": 2,
     "_values": 2,

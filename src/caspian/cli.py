@@ -110,13 +110,18 @@ class _Exit(Exception):
         self.status = status
 
 
-def _write(stream: TextIO, text: str) -> None:
-    """Write ``text``, escaping what the stream's encoding cannot show (``\\u0420``)."""
+def _write(stream: TextIO | None, text: str) -> None:
+    """Write ``text``, escaping what the stream's encoding cannot show (``\\u0420``). A closed
+    stream (``None`` when Python started without one) is an :class:`OSError`."""
+    if stream is None:
+        raise OSError(9, "the stream is closed")
     try:
         stream.write(text)
     except UnicodeEncodeError:
         encoding = getattr(stream, "encoding", None) or "ascii"
         stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
+    except ValueError:  # "I/O operation on closed file"
+        raise OSError(9, "the stream is closed") from None
 
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -185,7 +190,10 @@ def lookups() -> dict[str, Callable[[str], Any]]:
 
 
 def _summary(function: Callable[..., Any]) -> str:
-    return (function.__doc__ or "").strip().splitlines()[0].rstrip(".")
+    """The first line of a function's docstring; its name where there is none (``python -OO``
+    strips docstrings, and the command line must work without them)."""
+    lines = (function.__doc__ or "").strip().splitlines()
+    return lines[0].rstrip(".") if lines else function.__name__.replace("_", " ")
 
 
 def examples(name: str, function: Callable[..., Any]) -> list[str]:
@@ -280,6 +288,11 @@ def build_parser(out: TextIO | None = None) -> argparse.ArgumentParser:
         out=out,
     )
     export.add_argument("folder", help="the folder to write into (made if it does not exist)")
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace files of the same names even if the folder is not a previous export",
+    )
     return parser
 
 
@@ -290,12 +303,14 @@ def _run(args: argparse.Namespace) -> Sequence[Record] | str:
     if command == "export":
         from pathlib import Path
 
+        if not args.folder:
+            raise _UsageError("caspian export: the folder must not be empty (an unset variable?)")
         folder = Path(args.folder)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise _UsageError(f"caspian export: cannot make {str(folder)!r}: {error}") from None
-        written = caspian.to_datapackage(folder)
+        written = caspian.to_datapackage(folder, overwrite=args.force)
         files = len(list(written.glob("*.csv")))
         return f"wrote {files} CSV files and datapackage.json to {written}"
     single = lookups().get(command)
@@ -318,36 +333,67 @@ def _run(args: argparse.Namespace) -> Sequence[Record] | str:
 def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
-    """Run the command line with ``argv``; return the exit status: 0, 2 on bad input, 141 when
-    the reader of the output went away (as a shell reports a SIGPIPE). ``--help`` and
-    ``--version`` write to ``out`` and return 0.
+    """Run the command line with ``argv``; return the exit status: 0, 2 on bad input or when
+    the output cannot be written (a full disk, a closed stream), 141 when the reader of the
+    output went away (as a shell reports a SIGPIPE), 130 on Ctrl-C. ``--help`` and
+    ``--version`` write to ``out`` and return 0. It raises nothing.
 
     >>> main(["state", "Utopia"], err=sys.stdout)
     caspian: no state matches 'Utopia'
     2
     """
-    out = out or sys.stdout
-    err = err or sys.stderr
+    out = out if out is not None else sys.stdout
+    err = err if err is not None else sys.stderr
     try:
         _write(out, _output(argv, out))
-        out.flush()
+        _flush(out)
     except _Exit as done:
         return done.status
     except _UsageError as error:
-        _write(err, f"{error}\n")
-        return 2
+        return _complain(err, str(error))
     except CaspianError as error:
-        _write(err, f"caspian: {str(error).splitlines()[0]}\n")
-        return 2
+        return _complain(err, f"caspian: {str(error).splitlines()[0]}")
+    except KeyboardInterrupt:
+        return 130
     except BrokenPipeError:
-        stdout = sys.__stdout__
-        if stdout is not None and out is stdout:
-            # Python flushes stdout again at exit: point it at /dev/null first.
-            import os
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
+        _silence(out)
         return 141
+    except OSError as error:
+        _silence(out)
+        return _complain(err, f"caspian: cannot write the output: {error.strerror or error}")
     return 0
+
+
+def _flush(stream: TextIO | None) -> None:
+    """Flush a stream; a closed one is an :class:`OSError`, as a failed write is."""
+    if stream is None:
+        raise OSError(9, "the stream is closed")
+    try:
+        stream.flush()
+    except ValueError:  # "I/O operation on closed file"
+        raise OSError(9, "the stream is closed") from None
+
+
+def _complain(err: TextIO | None, message: str) -> int:
+    """Write a one-line message to ``err`` if it can be written; return 2."""
+    try:
+        _write(err, message + "\n")
+        _flush(err)
+    except OSError:
+        _silence(err)
+    return 2
+
+
+def _silence(stream: TextIO | None) -> None:
+    """Point the process's own stdout or stderr at /dev/null once writing to it failed, so
+    that Python's flush at exit raises nothing (and prints no traceback) either."""
+    import contextlib
+    import os
+
+    for own in (sys.__stdout__, sys.__stderr__):
+        if own is not None and stream is own:
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), own.fileno())
 
 
 def _output(argv: Sequence[str] | None, out: TextIO) -> str:

@@ -24,6 +24,7 @@ __all__ = [
     "ArgumentTypeError",
     "CaspianError",
     "DataError",
+    "ExportError",
     "InvalidQueryError",
     "MissingDependencyError",
     "NotFoundError",
@@ -140,6 +141,16 @@ class MissingDependencyError(CaspianError, ImportError):
     """An optional dependency is needed for this call; the message names the extra to install.
 
     >>> issubclass(MissingDependencyError, ImportError)
+    True
+    """
+
+
+class ExportError(CaspianError, OSError):
+    """An export could not write its files, and left the folder as it was: a file it would
+    write is a symbolic link, or would replace a file that is not part of a previous caspian
+    export (without ``overwrite=True``), or the disk refused (read-only, full).
+
+    >>> issubclass(ExportError, OSError)
     True
     """
 

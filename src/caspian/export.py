@@ -26,6 +26,7 @@ from caspian._load import converter, structure
 from caspian._rules import check, check_value
 from caspian._tables import _items, table, value_fields
 from caspian._version import __data_version__, __version__
+from caspian._write import escape_formula
 from caspian.dataset import Dataset
 from caspian.errors import ArgumentTypeError, DataError, MissingDependencyError, Problem, _shown
 from caspian.model import Agreement, Meeting, Pipeline
@@ -148,6 +149,7 @@ def to_csv(
     *,
     values: str | None = None,
     kind: type | None = None,
+    escape_formulas: bool = False,
 ) -> str:
     """CSV text with one row per record (or value) and flat columns fixed by its class.
 
@@ -156,7 +158,9 @@ def to_csv(
     ``"; "`` (``participants``); lists of objects (``sources``, ``attendees``) are JSON text in
     one cell; missing values are empty cells. An empty result still has its header (query
     results know their kind; give ``kind`` for an empty list). With ``values="attendees"``,
-    one row per value inside the records, the first column naming its record.
+    one row per value inside the records, the first column naming its record. With
+    ``escape_formulas=True`` (for a file a spreadsheet will open), a text cell that begins with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'``, as OWASP advises.
 
     Raises:
         ArgumentTypeError: as for :func:`to_dict`.
@@ -176,7 +180,10 @@ def to_csv(
     if columns:
         writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        cells = {k: ("" if v is None else v) for k, v in row.items()}
+        if escape_formulas:
+            cells = {k: escape_formula(v) for k, v in cells.items()}
+        writer.writerow(cells)
     return buffer.getvalue()
 
 
