@@ -135,14 +135,27 @@ def ref(target: str, default: Any = None) -> Any:
     return attrs.field(default=default, metadata={"ref": target})
 
 
-def bounded(default: Any = attrs.NOTHING, **limits: float) -> Any:
-    """A number field with JSON-Schema-style limits (``minimum``, ``exclusiveMinimum`` ...)."""
-    return attrs.field(default=default, metadata={"limits": limits})
+def bounded(default: Any = attrs.NOTHING, *, unique: bool = False, **limits: float) -> Any:
+    """A number field with JSON-Schema-style limits (``minimum``, ``exclusiveMinimum`` ...);
+    with ``unique``, no two records of the kind may share a value."""
+    metadata: dict[str, Any] = {"limits": limits}
+    if unique:
+        metadata["unique"] = True
+    return attrs.field(default=default, metadata=metadata)
 
 
-def after(*first: str, default: Any = None) -> Any:
-    """A date or year field that must not come before the fields ``first`` of the same record."""
-    return attrs.field(default=default, metadata={"not_before": first})
+def year_field(default: Any = None) -> Any:
+    """A year field: from 1 to 9999, the years a :class:`datetime.date` can hold."""
+    return bounded(default, minimum=1, maximum=9999)
+
+
+def after(*first: str, default: Any = None, **limits: float) -> Any:
+    """A date or year field that must not come before the fields ``first`` of the same record
+    (a year with its ``limits``, as for :func:`bounded`)."""
+    metadata: dict[str, Any] = {"not_before": first}
+    if limits:
+        metadata["limits"] = limits
+    return attrs.field(default=default, metadata=metadata)
 
 
 def dataset_field() -> Any:
@@ -357,7 +370,8 @@ def cell(record: object, path: str) -> Any:
 
 def _plain(value: Any) -> Any:
     if isinstance(value, float):
-        return int(value) if value.is_integer() else value
+        # A whole number shows without ".0"; only where it converts exactly (to 2**53).
+        return int(value) if value.is_integer() and abs(value) <= 2**53 else value
     if value is None or isinstance(value, (bool, int, str)):
         return value.value if isinstance(value, Enum) else value
     if isinstance(value, tuple):

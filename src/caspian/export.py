@@ -119,13 +119,17 @@ def from_dict(data: dict[str, Any], record_type: type[R], *, dataset: Any = None
     if not isinstance(dataset, Dataset):
         raise ArgumentTypeError(f"dataset must be a Dataset, not {_shown(dataset)}")
     problems: list[Problem] = []
-    built = structure([data], record_type, "", problems)
-    if problems:
+    damaged: dict[int, set[str]] = {}
+    built = structure([data], record_type, "", problems, None, damaged)
+    if not built:
         raise DataError(problems)
     record = built[0]
+    # Every problem at once: the rules run on what was built, even with structural problems.
     if isinstance(record, Record):
-        problems = check({type(record): [record]}, lambda _: "", known=dataset.records)
-    else:
+        problems += check(
+            {type(record): [record]}, lambda _: "", known=dataset.records, damaged=damaged
+        )
+    elif not problems:
         problems = check_value(record, known=dataset.records)
     if problems:
         raise DataError(problems)
