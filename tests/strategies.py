@@ -100,3 +100,17 @@ query_values = st.one_of(
     st.dates(),
     st.lists(st.integers(), max_size=2),
 )
+
+
+# Keys for folding: letters of several scripts, accents, marks, invisible characters.
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\x00", "\ufe0f"]
+fold_keys = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(
+            [*INVISIBLE, "\u0301", "\u0308", "\u093e", "\u0940", "\u0942", "\u064a", "\u06cc"]
+        ),
+        st.sampled_from(list("aeiouAEIOU İıßøəÆ-–_.,' ")),
+    ),
+    max_size=20,
+)
