@@ -82,6 +82,7 @@ def namespace(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     (taken / "states.csv").write_text("the user's own file")
     return {
         "caspian": caspian,
+        "attrs": attrs,
         "ambiguous": ambiguous,
         "broken": broken,
         "missing": tmp_path_factory.mktemp("gone") / "missing",

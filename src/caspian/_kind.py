@@ -178,6 +178,19 @@ class _Documented(type):
         lines = [f"    {name}: {text}" for name, text in field_meanings(cls).items()]
         return f"{own or ''}\n\nFields:\n" + "\n".join(lines) if lines else own
 
+    def __setattr__(cls, name: str, value: object) -> None:
+        # Record and value classes are shared by every dataset: once attrs has made one, its
+        # description (KIND), methods and fields cannot be replaced. (attrs itself sets only
+        # dunder names while it builds the class.)
+        if "__attrs_attrs__" in cls.__dict__ and not name.startswith("__"):
+            raise AttributeError(f"the class {cls.__name__} is shared and immutable")
+        super().__setattr__(name, value)
+
+    def __delattr__(cls, name: str) -> None:
+        if "__attrs_attrs__" in cls.__dict__ and not name.startswith("__"):
+            raise AttributeError(f"the class {cls.__name__} is shared and immutable")
+        super().__delattr__(name)
+
 
 _COMPARED: dict[type, tuple[str, ...]] = {}
 
@@ -267,6 +280,12 @@ class Record(_Compared):
                 "dataset; use caspian.from_dict() or a Dataset to get records that do"
             )
         return found
+
+    def __attrs_post_init__(self) -> None:
+        # Only attrs.evolve (or a caller passing _dataset) makes a record that claims a
+        # dataset: it is validated against that dataset as the loader would validate it.
+        if self._dataset is not None:
+            self._dataset._check_copy(self)
 
     def sources_for(self, field: str) -> tuple[Source, ...]:
         """The sources that support one field of this record (those that list it in

@@ -328,6 +328,61 @@ def structure(
     return records
 
 
+def check_copy(copy: Record, known: Callable[[type[Record]], Sequence[Record]]) -> None:
+    """Validate a copy of a record made with :func:`attrs.evolve` as the loader validates a
+    record: its structure (each value of the type its field wants) and the integrity rules,
+    with references resolved against ``known`` (its dataset's ``records``). A copy equal to a
+    record of the dataset is that record, and passes at once.
+
+    Raises:
+        DataError: listing every problem of the copy.
+    """
+    from caspian._rules import check
+
+    kind = type(copy)
+    if any(r.id == copy.id and r == copy for r in known(kind) if type(r) is kind):
+        return
+    problems: list[Problem] = []
+    try:
+        data = converter.unstructure(copy)
+    except Exception:  # a value that cannot even be written out: find its field
+        hints = typing.get_type_hints(kind)
+        for name in file_fields(kind):
+            value = getattr(copy, name)
+            try:
+                converter.unstructure(value, unstructure_as=hints[name])
+            except Exception:
+                message = f"has a value of the wrong type: {_shown(value)}"
+                problems.append(Problem("", _label(copy), name, message))
+        raise DataError(
+            problems or [Problem("", _label(copy), "", "cannot be validated")]
+        ) from None
+    damaged: dict[int, set[str]] = {}
+    built = structure([data], kind, "", problems, None, damaged)
+    if built:
+        again = built[0]
+        for field in file_fields(kind):
+            if field not in damaged.get(id(again), ()) and getattr(again, field) != getattr(
+                copy, field
+            ):
+                problems.append(
+                    Problem(
+                        "",
+                        _label(copy),
+                        field,
+                        f"has a value of the wrong type: {_shown(getattr(copy, field))}",
+                    )
+                )
+        problems += check({kind: [again]}, lambda _: "", known=known, damaged=damaged)
+    if problems:
+        raise DataError(problems)
+
+
+def _label(record: Record) -> str:
+    ident = getattr(record, "id", "")
+    return _shown(ident, 80).strip("'\"") if isinstance(ident, str) else ""
+
+
 def load_directory(
     folder: Path, base: Callable[[type[Record]], Sequence[Record]] | None, origin: str
 ) -> dict[type[Record], list[Record]]:
