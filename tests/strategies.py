@@ -114,3 +114,25 @@ fold_keys = st.text(
     ),
     max_size=20,
 )
+
+
+# Source addresses: well-formed, malformed and hostile.
+hostile_urls = st.one_of(
+    st.text(max_size=30),
+    st.builds(
+        lambda scheme, middle, tail: f"{scheme}{middle}{tail}",
+        st.sampled_from(["https://", "http://", "javascript:", "ftp://", "", "https:"]),
+        st.sampled_from(
+            ["[::1", "[::1]", "example.org", "u:p@example.org", "example.org:99999", "a\\b.org"]
+        ),
+        st.text(max_size=10),
+    ),
+)
+
+# Names of entries in a data folder: data files' names, near misses, anything.
+folder_entries = st.one_of(
+    st.sampled_from(["meeting.json", "Summits.json", "STATES.JSON", "states.jsn", "x.json"]),
+    st.from_regex(r"[A-Za-z0-9_.\-]{1,20}", fullmatch=True).filter(
+        lambda name: name not in (".", "..")
+    ),
+)

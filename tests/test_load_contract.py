@@ -8,14 +8,18 @@ import contextlib
 import copy
 import json
 import logging
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import caspian
 from caspian import CaspianError, DataError
 from conftest import minimal_records, write_records
+from strategies import folder_entries, hostile_urls
 
 
 def fresh() -> dict[str, Any]:
@@ -320,3 +324,70 @@ def test_every_error_is_a_caspian_error_for_hostile_urls() -> None:
         row["sources"][0]["url"] = url
         with contextlib.suppress(CaspianError):
             caspian.from_dict(row, caspian.State)
+
+
+# -- hostile files, as hypothesis draws them ----------------------------------------------------
+
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+
+
+def loads_or_data_error(folder: Path) -> caspian.Dataset | DataError:
+    """The dataset, or the DataError whose every message prints; anything else fails."""
+    try:
+        return caspian.Dataset.from_directory(folder)
+    except DataError as error:
+        str(error).encode("utf-8")
+        assert all(str(p).isprintable() and len(str(p)) < 600 for p in error.problems)
+        return error
+
+
+@SETTINGS
+@given(hostile_urls)
+def test_any_source_url_loads_or_is_a_problem(url: str) -> None:
+    """Any text as a source's URL loads (if it is a valid http(s) URL) or is a DataError."""
+    records = fresh()
+    records["states.json"][0]["sources"][0]["url"] = url
+    with tempfile.TemporaryDirectory() as tmp:
+        outcome = loads_or_data_error(write_records(Path(tmp), records))
+    if isinstance(outcome, DataError):
+        assert any(p.path == "sources[0].url" for p in outcome.problems)
+
+
+@SETTINGS
+@given(folder_entries, st.booleans())
+def test_any_stray_entry_loads_or_is_a_problem(name: str, folder: bool) -> None:
+    """Any extra file or folder in a data folder loads or raises DataError, never another
+    error, and a .json name that is not a data file's is always a problem."""
+    with tempfile.TemporaryDirectory() as tmp:
+        base = write_records(Path(tmp), fresh())
+        entry = base / name
+        if not entry.exists():
+            if folder:
+                entry.mkdir()
+            else:
+                entry.write_text("[]")
+        outcome = loads_or_data_error(base)
+    known = {kind.KIND.file for kind in caspian.model.KINDS}
+    if name.casefold().endswith(".json") and name not in known:
+        assert isinstance(outcome, DataError)
+
+
+@SETTINGS
+@given(st.sampled_from(sorted(minimal_records())), st.data())
+def test_a_key_repeated_anywhere_is_a_problem(file: str, data: st.DataObject) -> None:
+    """A key written twice in any object of any file is reported with its record."""
+    records = fresh()
+    record = records[file][0]
+    key = data.draw(st.sampled_from(sorted(record)))
+    text = json.dumps(records[file])
+    marker = json.dumps(key) + ": "
+    text = text.replace(marker, f"{marker}null, {marker}", 1)
+    with tempfile.TemporaryDirectory() as tmp:
+        outcome = loads_or_data_error(write_records(Path(tmp), {**records, file: text}))
+    assert isinstance(outcome, DataError)
+    assert f"the key {key!r} appears more than once" in str(outcome)

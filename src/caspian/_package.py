@@ -146,7 +146,7 @@ def to_datapackage(
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
-                "description": (kind.__doc__ or "").strip().splitlines()[0],
+                "description": _summary(kind),
                 "schema": {"fields": fields, "primaryKey": ["id"], "foreignKeys": keys},
             }
         )
@@ -180,6 +180,12 @@ def to_datapackage(
         )
     texts["datapackage.json"] = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
     return write_files(folder, texts, overwrite=overwrite)
+
+
+def _summary(kind: type) -> str:
+    """The first line of a kind's own docstring; its plural where there is none (``-OO``)."""
+    lines = (kind.__dict__.get("__doc__") or "").strip().splitlines()
+    return lines[0] if lines else f"The {kind.KIND.plural}."  # type: ignore[attr-defined]
 
 
 def _csv(columns: list[str], rows: Any, escape_formulas: bool) -> str:
