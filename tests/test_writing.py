@@ -120,14 +120,19 @@ def test_an_empty_folder_name_is_refused(tmp_path: Path, monkeypatch: pytest.Mon
 # -- 3. all or nothing --------------------------------------------------------------------------
 
 
-def test_a_folder_named_like_a_file_leaves_the_old_export_whole(tmp_path: Path) -> None:
-    """A folder named datapackage.json: refused, and nothing in the folder changes."""
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_a_folder_named_like_a_file_leaves_the_old_export_whole(
+    overwrite: bool, tmp_path: Path
+) -> None:
+    """A folder named datapackage.json: refused even with overwrite, nothing changes."""
     (tmp_path / "datapackage.json").mkdir()
+    (tmp_path / "datapackage.json" / "inside.txt").write_text("mine")
     (tmp_path / "states.csv").write_text("old")
     before = snapshot(tmp_path)
-    with pytest.raises(ExportError):
-        caspian.to_datapackage(tmp_path)
+    with pytest.raises(ExportError, match="it is a folder"):
+        caspian.to_datapackage(tmp_path, overwrite=overwrite)
     assert before == snapshot(tmp_path)
+    assert (tmp_path / "datapackage.json" / "inside.txt").read_text() == "mine"
 
 
 def test_a_failure_midway_leaves_the_old_package(

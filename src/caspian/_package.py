@@ -102,9 +102,9 @@ def to_datapackage(
         ArgumentTypeError: ``folder`` is not a path, or ``dataset`` not a Dataset.
         InvalidQueryError: ``folder`` is empty (``""``).
         FileNotFoundError: ``folder`` does not exist.
-        ExportError: a file to write is a symbolic link, or would replace a file that is not
-            part of a previous caspian export (without ``overwrite``), or writing failed; the
-            folder is then as it was.
+        ExportError: a file to write is a symbolic link or a folder, or would replace a
+            file that is not part of a previous caspian export (without ``overwrite``), or
+            writing failed; the folder is then as it was.
 
     >>> import tempfile, csv, caspian
     >>> folder = caspian.to_datapackage(tempfile.mkdtemp())

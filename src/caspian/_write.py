@@ -94,8 +94,9 @@ def write_files(
     Raises:
         InvalidQueryError: ``folder`` is empty.
         FileNotFoundError: ``folder`` is not a directory.
-        ExportError: a file to write is a symbolic link, or would replace a file that is not
-            part of a previous caspian export (without ``overwrite``), or the disk refused.
+        ExportError: a file to write is a symbolic link or a folder, or would replace a file
+            that is not part of a previous caspian export (without ``overwrite``), or the disk
+            refused.
     """
     target = check_target(folder)
     present = [name for name in files if os.path.lexists(target / name)]
@@ -104,6 +105,11 @@ def write_files(
             raise ExportError(
                 f"refusing to write {str(target / name)!r}: it is a symbolic link; "
                 "caspian never writes through links (remove it first)"
+            )
+        if (target / name).is_dir():
+            raise ExportError(
+                f"refusing to write {str(target / name)!r}: it is a folder; caspian never "
+                "replaces a folder (remove or rename it first)"
             )
     if present and not overwrite and not is_previous_export(target):
         shown = ", ".join(repr(n) for n in present[:3])
