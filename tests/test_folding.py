@@ -76,9 +76,15 @@ def test_a_folded_key_is_clean(key: str) -> None:
     for ch in folded:
         assert unicodedata.category(ch) not in ("Cc", "Cf")
         assert not ("\u0300" <= ch <= "\u036f")
-    spacing = [ch for ch in unicodedata.normalize("NFKC", key) if unicodedata.category(ch) == "Mc"]
+    marks = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", key))
+    spacing = [ch for ch in marks if unicodedata.category(ch) == "Mc"]
     for mark in spacing:
         assert mark in unicodedata.normalize("NFD", folded), (key, folded)
+
+
+def test_a_composed_spacing_mark_is_kept() -> None:
+    """A Malayalam vowel sign that decomposes into two spacing marks survives folding."""
+    assert normalize("\u0d15\u0d4a") != normalize("\u0d15")
 
 
 @SETTINGS

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import caspian
 from caspian import CaspianError, DataError
+from caspian.model import KINDS
 from conftest import minimal_records, write_records
 from strategies import folder_entries, hostile_urls
 
@@ -222,7 +223,7 @@ def test_every_value_the_loader_accepts_exports(tmp_path: Path) -> None:
     pipeline.update(length_km=100_000, operational_since=9999)
     records["reserves.json"][0].update(value=1_000_000, year=9999)
     data = caspian.Dataset.from_directory(write_records(tmp_path, records))
-    for kind in caspian.model.KINDS:
+    for kind in KINDS:
         caspian.to_dataframe(data.records(kind))
         caspian.to_csv(data.records(kind))
     frame = caspian.to_dataframe(data.records(caspian.State))
@@ -372,7 +373,7 @@ def test_any_stray_entry_loads_or_is_a_problem(name: str, folder: bool) -> None:
             else:
                 entry.write_text("[]")
         outcome = loads_or_data_error(base)
-    known = {kind.KIND.file for kind in caspian.model.KINDS}
+    known = {kind.KIND.file for kind in KINDS}
     if name.casefold().endswith(".json") and name not in known:
         assert isinstance(outcome, DataError)
 

@@ -16,9 +16,10 @@ import caspian
 from caspian import ExportError, InvalidQueryError
 from caspian._write import MARKER, escape_formula
 from caspian.cli import main
+from caspian.model import KINDS
 from conftest import minimal_records, write_records
 
-NAMES = [f"{kind.KIND.plural}.csv" for kind in caspian.model.KINDS] + ["datapackage.json"]
+NAMES = [f"{kind.KIND.plural}.csv" for kind in KINDS] + ["datapackage.json"]
 
 
 def snapshot(folder: Path) -> dict[str, bytes | str]:

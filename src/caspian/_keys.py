@@ -72,6 +72,36 @@ def _kept(ch: str) -> str:
     return ch
 
 
+def _unaccented(ch: str) -> str:
+    """``""`` for a combining mark that its script treats as an accent, else the character."""
+    accent = unicodedata.category(ch) == "Mn" and _within(_ACCENTS, ord(ch))
+    return "" if accent else ch
+
+
+def _worded(ch: str) -> str:
+    """The character if it makes words (a letter, digit or mark), else a space."""
+    return ch if ch.isalnum() or unicodedata.category(ch)[0] == "M" else " "
+
+
+class _Table(dict[int, str]):
+    """A :meth:`str.translate` table that works out each code point once, on first sight."""
+
+    def __init__(self, rule: Callable[[str], str]) -> None:
+        super().__init__()
+        self.rule = rule
+
+    def __missing__(self, code: int) -> str:
+        found = self.rule(chr(code))
+        if len(self) < 20_000:  # hostile keys cannot make the table grow without end
+            self[code] = found
+        return found
+
+
+_INVISIBLE = _Table(_kept)
+_ACCENTLESS = _Table(_unaccented)
+_WORDS = _Table(_worded)
+
+
 def normalize(key: str) -> str:
     """Fold a key for lookups: ``"Baku–Tbilisi–Ceyhan"`` -> ``"baku tbilisi ceyhan"``.
 
@@ -97,26 +127,15 @@ def normalize(key: str) -> str:
     if folded.isalnum() and folded.isascii():
         return folded
     if not (folded.isascii() and folded.isprintable()):
-        folded = "".join(_kept(ch) for ch in folded)
-    if not folded.isascii():
-        folded = unicodedata.normalize("NFKC", folded).casefold().translate(_FOLD)
-        decomposed = unicodedata.normalize("NFD", folded)
-        folded = unicodedata.normalize(
-            "NFC",
-            "".join(
-                ch
-                for ch in decomposed
-                if not (unicodedata.category(ch) == "Mn" and _within(_ACCENTS, ord(ch)))
-            ),
-        )
-        folded = "".join(_kept(ch) for ch in folded)  # NFKC can make new invisible ones
+        folded = folded.translate(_INVISIBLE)
     if folded.isascii():
         return _SEPARATORS.sub(" ", folded).strip()
-    # Letters, digits and marks make words; every run of anything else is one space.
-    words = "".join(
-        ch if ch.isalnum() or unicodedata.category(ch)[0] == "M" else " " for ch in folded
-    )
-    return " ".join(words.split())
+    folded = unicodedata.normalize("NFKC", folded).casefold().translate(_FOLD)
+    folded = unicodedata.normalize("NFD", folded).translate(_ACCENTLESS)
+    # NFKC can make new invisible characters; letters, digits and marks make words, and every
+    # run of anything else is one space.
+    folded = unicodedata.normalize("NFC", folded).translate(_INVISIBLE).translate(_WORDS)
+    return " ".join(folded.split())
 
 
 def suggest(
