@@ -82,6 +82,12 @@ def test_a_folded_key_is_clean(key: str) -> None:
         assert mark in unicodedata.normalize("NFD", folded), (key, folded)
 
 
+@pytest.mark.parametrize("key", ["\u01fc", "\u01fe", "\u1e9e", "\u0130", "\ufb01"])
+def test_letters_that_fold_in_steps_are_idempotent(key: str) -> None:
+    """Ǽ folds to 'ae' at once (its accent goes before æ becomes 'ae'), and so on."""
+    assert normalize(normalize(key)) == normalize(key)
+
+
 def test_a_composed_spacing_mark_is_kept() -> None:
     """A Malayalam vowel sign that decomposes into two spacing marks survives folding."""
     assert normalize("\u0d15\u0d4a") != normalize("\u0d15")

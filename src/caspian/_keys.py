@@ -130,8 +130,8 @@ def normalize(key: str) -> str:
         folded = folded.translate(_INVISIBLE)
     if folded.isascii():
         return _SEPARATORS.sub(" ", folded).strip()
-    folded = unicodedata.normalize("NFKC", folded).casefold().translate(_FOLD)
-    folded = unicodedata.normalize("NFD", folded).translate(_ACCENTLESS)
+    folded = unicodedata.normalize("NFKC", folded).casefold()
+    folded = unicodedata.normalize("NFD", folded).translate(_ACCENTLESS).translate(_FOLD)
     # NFKC can make new invisible characters; letters, digits and marks make words, and every
     # run of anything else is one space.
     folded = unicodedata.normalize("NFC", folded).translate(_INVISIBLE).translate(_WORDS)
