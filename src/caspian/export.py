@@ -230,7 +230,7 @@ def to_dataframe(
         if name not in frame.columns:
             continue
         if shape == "date":
-            frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d").astype("datetime64[s]")
+            frame[name] = _dates(frame[name])
         elif shape == "enum":
             # Records of several kinds may share a column name with different vocabularies
             # (a meeting's and an agreement's kind): the categories are all of them.
@@ -243,6 +243,16 @@ def to_dataframe(
         elif shape == "bool":
             frame[name] = frame[name].astype("boolean")
     return frame
+
+
+def _dates(column: Any) -> Any:
+    """A column of ISO dates as ``datetime64[s]``, parsed directly at that resolution, so that
+    every date a record can hold (years 1 to 9999) fits, with any pandas from 2.0."""
+    import numpy as np
+    import pandas as pd
+
+    days = [value if isinstance(value, str) else "NaT" for value in column]
+    return pd.Series(np.array(days, dtype="datetime64[s]"), index=column.index)
 
 
 def _column_types(kinds: set[type]) -> dict[str, tuple[str, list[type[Enum]]]]:
