@@ -135,7 +135,11 @@ def test_ctrl_c_is_exit_130_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(cli, "_output", interrupted)
     out, err = io.StringIO(), io.StringIO()
-    assert main(["summits"], out=out, err=err) == 130
+    try:
+        status = main(["summits"], out=out, err=err)
+    except KeyboardInterrupt:
+        pytest.fail("main let the KeyboardInterrupt through")
+    assert status == 130
     assert "" == out.getvalue() == err.getvalue()
 
 
