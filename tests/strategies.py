@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 from typing import Any
 
@@ -99,6 +100,14 @@ query_values = st.one_of(
     st.floats(allow_nan=True),
     st.dates(),
     st.lists(st.integers(), max_size=2),
+)
+
+
+#: Days across the span of the data, for queries of status on a date.
+days = st.dates(min_value=dt.date(1700, 1, 1), max_value=dt.date(2030, 12, 31))
+#: The ways a day may be given to the time queries: a date, an ISO string, or a year.
+day_arguments = st.one_of(
+    days, days.map(dt.date.isoformat), st.integers(min_value=1700, max_value=2030)
 )
 
 

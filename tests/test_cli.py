@@ -117,8 +117,10 @@ def test_articles_text_search() -> None:
             "2007-10-16, got 'soon'",
         ),
         (("meetings", "--kind", "sumit"), "caspian: kind must be one of"),
-        (("summits", "--kind", "summit"), "caspian: unrecognized arguments: --kind summit"),
-        (("pipelines", "--bogus"), "caspian: unrecognized arguments: --bogus"),
+        (("summits", "--kind", "summit"), "caspian summits: unrecognized arguments: --kind summit"),
+        (("pipelines", "--bogus"), "caspian pipelines: unrecognized arguments: --bogus"),
+        (("state", "Iran", "Persia"), "caspian state: unrecognized arguments: Persia"),
+        (("states", "--format", "geojson"), "caspian states: --format geojson needs records"),
         (("nonsense",), "caspian: argument COMMAND: invalid choice: 'nonsense'"),
     ],
 )
@@ -139,7 +141,8 @@ def test_help_and_version_return_and_write_to_out() -> None:
     status, out, _ = run("summits", "--help")
     assert status == 0 and "--after YEAR|DATE" in out
     status, out, _ = run("--version")
-    assert (status, out) == (0, f"caspian {caspian.__version__}\n")
+    expected = f"caspian {caspian.__version__} (data {caspian.__data_version__})\n"
+    assert (status, out) == (0, expected)
 
 
 def test_a_closed_pipe_ends_quietly() -> None:

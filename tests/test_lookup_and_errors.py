@@ -127,9 +127,9 @@ def test_not_found_without_suggestions() -> None:
 
 
 def test_not_found_substring_suggestion() -> None:
-    """A fragment of a long name suggests the records that contain it."""
+    """A fragment of a word of a long name suggests the records that contain it."""
     with pytest.raises(NotFoundError) as info:
-        caspian.agreement("Turkmenchay")
+        caspian.agreement("Turkmench")
     assert "treaty-of-turkmenchay" in info.value.suggestions
 
 
@@ -147,20 +147,19 @@ def test_filter_key_that_resolves_to_nothing_raises() -> None:
     ("call", "message"),
     [
         (
-            lambda: caspian.summits(after="2007"),
-            "after must be a year (int) or a datetime.date, not str: '2007'",
-        ),
-        (
             lambda: caspian.summits(before=2007.5),
-            "before must be a year (int) or a datetime.date, not float: 2007.5",
+            "before must be a year (int), a datetime.date or such text ('2007', '2007-10-16'), "
+            "not float: 2007.5",
         ),
         (
             lambda: caspian.summits(after=True),
-            "after must be a year (int) or a datetime.date, not bool: True",
+            "after must be a year (int), a datetime.date or such text ('2007', '2007-10-16'), "
+            "not bool: True",
         ),
         (
-            lambda: caspian.states(as_of="1828"),
-            "as_of must be a year (int) or a datetime.date, not str: '1828'",
+            lambda: caspian.states(as_of=1828.0),
+            "as_of must be a year (int), a datetime.date or such text ('2007', '2007-10-16'), "
+            "not float: 1828.0",
         ),
         (lambda: caspian.state(42), "key must be a state id or name (str) or a State, not int: 42"),
         (
@@ -205,7 +204,7 @@ def test_wrong_types(call: object, message: str) -> None:
         (lambda: caspian.summits(after=0), "after must be a year from 1 to 9999, got 0"),
         (
             lambda: caspian.meetings(kind="sumit"),
-            "kind must be one of 'summit', 'ministerial', 'negotiation', 'conference', 'forum'; got 'sumit' (did you mean 'summit'?)",
+            "kind must be one of 'summit', 'ministerial', 'negotiation', 'conference', 'forum', 'regional'; got 'sumit' (did you mean 'summit'?)",
         ),
         (
             lambda: caspian.summits(after=9999, before=2000),
@@ -275,10 +274,16 @@ def test_a_key_shared_by_two_records_is_ambiguous_as_written_too() -> None:
     ],
 )
 def test_a_summit_is_found_by_its_city_where_it_was_the_only_one(key: str, expected: str) -> None:
-    """A city where one summit was held names that summit (summit() only, not meeting())."""
+    """A city where one summit was held names that summit; meeting() with the city names
+    the one meeting held there, or lists every meeting held there."""
     assert expected == caspian.summit(key).id
-    with pytest.raises(NotFoundError):
-        caspian.meeting(key)
+    held = tuple(m.id for m in caspian.meetings() if m.city.name.casefold() == key.casefold())
+    if len(held) == 1:
+        assert expected == caspian.meeting(key).id
+    else:
+        with pytest.raises(AmbiguousKeyError) as info:
+            caspian.meeting(key)
+        assert held == info.value.candidates
 
 
 @pytest.mark.parametrize(
@@ -328,7 +333,9 @@ def test_every_full_key_still_finds_its_own_record(kind: type[caspian.Record]) -
             except AmbiguousKeyError as error:
                 assert record.id in error.candidates
             else:
-                assert found is record, (key, found.id, record.id)
+                # Or the current state answers a key it shares with historic entities.
+                current = getattr(record, "historic", False) and not found.historic
+                assert found is record or current, (key, found.id, record.id)
 
 
 def test_a_shorter_form_yields_to_a_full_key(write, records) -> None:  # type: ignore[no-untyped-def]

@@ -74,6 +74,8 @@ DOCUMENTED = (ArgumentTypeError, InvalidQueryError, NotFoundError, caspian.Ambig
                 "text",
                 "category",
                 "state",
+                "in_force_on",
+                "binding",
             ]
         ),
         query_values,

@@ -234,11 +234,45 @@ def test_article_one_is_definitions() -> None:
 
 
 def test_missing_article_number_suggests_neighbours() -> None:
-    """Asking for an article that is not recorded names the agreement and close numbers."""
+    """Asking for an article beyond the text names the agreement and close numbers."""
     with pytest.raises(
-        caspian.NotFoundError, match="no article of legal-status-convention matches 4"
-    ):
-        caspian.agreement("legal-status-convention").article(4)
+        caspian.NotFoundError, match="no article of legal-status-convention matches 25"
+    ) as info:
+        caspian.agreement("legal-status-convention").article(25)
+    assert info.value.suggestions == ()
+    with pytest.raises(caspian.NotFoundError) as info:
+        caspian.agreement("treaty-of-gulistan").article(6)
+    assert info.value.suggestions == ("5",)
+
+
+def test_a_missing_article_is_declared_with_its_reason() -> None:
+    """The articles of the text that the data lacks are computed from article_count and the
+    article records; asking for one says it is not in the data and why."""
+    convention = caspian.agreement("legal-status-convention")
+    held = {a.number for a in caspian.articles(convention)}
+    expected = tuple(n for n in range(1, convention.article_count + 1) if n not in held)
+    assert expected == convention.missing_articles
+    assert 4 in convention.missing_articles
+    with pytest.raises(caspian.NotFoundError) as info:
+        convention.article(4)
+    message = str(info.value)
+    assert "article 4 is not in the data because" in message
+    assert convention.missing_articles_reason in message
+    assert "missing_articles=" in repr(convention)
+    assert "<th>missing_articles</th>" in convention._repr_html_()
+    gulistan = caspian.agreement("treaty-of-gulistan")
+    assert gulistan.missing_articles == ()
+    assert "missing_articles" not in repr(gulistan)
+    handmade = caspian.Agreement(
+        id="x",
+        title="X",
+        short_title="X",
+        kind=caspian.AgreementKind.TREATY,
+        article_count=3,
+        sources=(),
+    )
+    assert "missing_articles=" not in repr(handmade)
+    assert "<th>missing_articles</th>" not in handmade._repr_html_()
 
 
 def test_ratifications_of_the_convention() -> None:

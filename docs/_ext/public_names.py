@@ -37,6 +37,11 @@ MODULES = tuple(
         "_treaties",
         "_energy",
         "_args",
+        "_dates",
+        "_time",
+        "_timeline",
+        "_chronicle",
+        "_search",
     )
 )
 

@@ -48,7 +48,15 @@ from caspian.errors import (
 from caspian.errors import __all__ as _ERRORS
 
 if TYPE_CHECKING:
+    from caspian._chronicle import events as events
+    from caspian._chronicle import panel as panel
     from caspian._package import to_datapackage as to_datapackage
+    from caspian._search import Match as Match
+    from caspian._time import DyadYear as DyadYear
+    from caspian._time import Event as Event
+    from caspian._time import EventKind as EventKind
+    from caspian._time import Precision as Precision
+    from caspian._time import StateYear as StateYear
     from caspian.dataset import Dataset as Dataset
     from caspian.dataset import YearOrDate as YearOrDate
     from caspian.export import (
@@ -171,7 +179,10 @@ if TYPE_CHECKING:
 # it, the errors' own ``__all__`` and the functions defined here; a test pins the
 # ``TYPE_CHECKING`` imports above to it.
 _LAZY_MODULES: dict[str, tuple[str, ...]] = {
+    "caspian._chronicle": ("events", "panel"),
     "caspian._package": ("to_datapackage",),
+    "caspian._time": ("DyadYear", "Event", "EventKind", "Precision", "StateYear"),
+    "caspian._search": ("Match",),
     "caspian.dataset": ("Dataset", "YearOrDate"),
     "caspian.export": (
         "cite",
@@ -269,8 +280,8 @@ def meetings(
         after: Keep meetings that started after this year (after its end) or date. Exclusive.
         before: Keep meetings that started before this year (before its start) or date. Exclusive.
         host: Keep meetings hosted by this state (a :class:`State` or any key for one).
-        kind: ``"summit"``, ``"ministerial"``, ``"conference"``, ``"forum"`` or
-            ``"negotiation"``, or a :class:`MeetingKind`.
+        kind: ``"summit"``, ``"ministerial"``, ``"conference"``, ``"forum"``,
+            ``"regional"`` or ``"negotiation"``, or a :class:`MeetingKind`.
         participant: Keep meetings this state took part in.
         status: ``"held"`` or ``"planned"``.
         year: Keep meetings that started in this year (with ``after`` and ``before``, the
@@ -279,7 +290,7 @@ def meetings(
     A date filter leaves out meetings without a date.
 
     Raises:
-        ArgumentTypeError: an argument of the wrong type (``after="2007"``).
+        ArgumentTypeError: an argument of the wrong type (``after=2007.5``).
         InvalidQueryError: an empty range, or an unknown kind or status.
         NotFoundError: a state key that names no state.
 
@@ -337,7 +348,7 @@ def summits(
     A date filter leaves out a summit without a date (the planned seventh has none).
 
     Raises:
-        ArgumentTypeError: an argument of the wrong type (``after="2007"``).
+        ArgumentTypeError: an argument of the wrong type (``after=2007.5``).
         InvalidQueryError: an empty range, or an unknown status.
         NotFoundError: a state key that names no state.
 
@@ -412,6 +423,8 @@ def agreements(
     meeting: str | Meeting | None = None,
     status: AgreementStatus | str | None = None,
     year: int | None = None,
+    in_force_on: YearOrDate | str | None = None,
+    binding: str | State | None = None,
 ) -> tuple[Agreement, ...]:
     """Documents in order of signing.
 
@@ -427,10 +440,19 @@ def agreements(
         meeting: Keep documents signed or adopted at this meeting (a summit or another).
         status: An exact :class:`AgreementStatus`.
         year: Keep documents signed in this year.
+        in_force_on: Keep documents known to be in force on this day (a date, an ISO string,
+            or a year: its last day); see :meth:`Agreement.in_force_on`. Undecided ones are
+            left out.
+        binding: Keep documents known to bind this state (on ``in_force_on``, else today); see
+            :meth:`Agreement.binds`. Undecided ones are left out.
 
     >>> import caspian
     >>> [a.id for a in caspian.agreements(party="RU", after=2010, in_force=True)][:3]
     ['aktau-protocol', 'moscow-protocol', 'aquatic-bioresources-agreement-2014']
+    >>> [a.id for a in caspian.agreements(binding="KZ", in_force_on="2006-12-31")]
+    ['ru-kz-seabed-agreement-1998', 'tehran-convention']
+
+    .. versionchanged:: 0.3 ``in_force_on`` and ``binding``.
     """
     return (_dataset or _data()).agreements(
         party=party,
@@ -442,6 +464,8 @@ def agreements(
         meeting=meeting,
         status=status,
         year=year,
+        in_force_on=in_force_on,
+        binding=binding,
     )
 
 
@@ -529,6 +553,25 @@ def reserves(
     (48.0, 'billion_barrels', 'U.S. Energy Information Administration')
     """
     return (_dataset or _data()).reserves(commodity=commodity, category=category)
+
+
+def search(text: str, *, kind: str | None = None) -> tuple[Match, ...]:
+    """The records of every kind that ``text`` names, best first, each with its kind named.
+
+    A name, alias, code or id that is the text comes first; then records that hold every word
+    of the text (their names, places, year and ordinal, as in lookups); then records whose
+    name holds the text. ``kind`` (a noun: ``"summit"``, ``"agreement"`` ...) keeps one kind.
+
+    Raises:
+        InvalidQueryError: ``text`` holds no letter or digit, or ``kind`` names no kind.
+
+    >>> import caspian
+    >>> [(m.kind, m.id) for m in caspian.search("Aktau")][:2]
+    [('summit', 'caspian-summit-2018'), ('meeting', 'cop3-2011-aktau')]
+    >>> caspian.search("Turkmenchay", kind="agreement")[0].label
+    'Treaty of Turkmenchay'
+    """
+    return (_dataset or _data()).search(text, kind=kind)
 
 
 #: Every public name: the errors, the names loaded on first use, and the functions above.

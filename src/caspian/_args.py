@@ -14,24 +14,64 @@ MeetingStatus.PLANNED
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from enum import Enum
 from typing import TypeVar
 
 from caspian._keys import normalize, suggest
 from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
 
-__all__ = ["YearOrDate", "bound", "date_range", "flag", "text", "vocabulary"]
+__all__ = [
+    "YearOrDate",
+    "bound",
+    "date_range",
+    "flag",
+    "parse_year_or_date",
+    "text",
+    "vocabulary",
+]
 
 E = TypeVar("E", bound=Enum)
 
-#: What the date filters take: a year (``2007``) or a :class:`datetime.date`.
-YearOrDate = int | _dt.date
+#: What the date filters take: a year (``2007``), a :class:`datetime.date`, or the same as
+#: text, as the command line takes them (``"2007"``, ``"2007-10-16"``).
+YearOrDate = int | _dt.date | str
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_YEAR = re.compile(r"\d{1,4}")
+
+
+def parse_year_or_date(name: str, text: str) -> int | _dt.date:
+    """A year (``"2007"``) or an ISO date (``"2007-10-16"``) given as text, as the command
+    line and the query functions both take it.
+
+    >>> parse_year_or_date("after", "2007"), parse_year_or_date("after", " 2007-10-16 ")
+    (2007, datetime.date(2007, 10, 16))
+    >>> parse_year_or_date("after", "soon")
+    Traceback (most recent call last):
+    ...
+    caspian.errors.InvalidQueryError: after must be a year like 2007 or a date like 2007-10-16,
+    got 'soon'
+    """
+    stripped = text.strip()
+    try:
+        if _DATE.fullmatch(stripped):
+            return _dt.date.fromisoformat(stripped)
+        if _YEAR.fullmatch(stripped):
+            return int(stripped)
+    except ValueError:
+        pass
+    raise InvalidQueryError(
+        f"{name} must be a year like 2007 or a date like 2007-10-16, got {_shown(text)}"
+    )
 
 
 def bound(name: str, value: YearOrDate | None, *, end_of_year: bool) -> _dt.date | None:
     """A year or date argument as a date (a year's last day with ``end_of_year``)."""
     if value is None:
         return None
+    if isinstance(value, str):
+        value = parse_year_or_date(name, value)
     if isinstance(value, _dt.datetime):
         return value.date()
     if isinstance(value, _dt.date):
@@ -41,8 +81,8 @@ def bound(name: str, value: YearOrDate | None, *, end_of_year: bool) -> _dt.date
             raise InvalidQueryError(f"{name} must be a year from 1 to 9999, got {_shown(value)}")
         return _dt.date(value, 12, 31) if end_of_year else _dt.date(value, 1, 1)
     raise ArgumentTypeError(
-        f"{name} must be a year (int) or a datetime.date, not {type(value).__name__}: "
-        f"{_shown(value)}"
+        f"{name} must be a year (int), a datetime.date or such text ('2007', '2007-10-16'), "
+        f"not {type(value).__name__}: {_shown(value)}"
     )
 
 
@@ -55,7 +95,7 @@ def _year_end(year: int) -> _dt.date:
 
 
 def date_range(
-    after: YearOrDate | None, before: YearOrDate | None, year: int | None = None
+    after: YearOrDate | None, before: YearOrDate | None, year: int | str | None = None
 ) -> tuple[_dt.date | None, _dt.date | None]:
     """The exclusive bounds of a date range, checked; ``year`` narrows it to one year.
 
@@ -72,6 +112,11 @@ def date_range(
         return bound("after", after, end_of_year=True), None
     low = bound("after", after, end_of_year=True)
     high = bound("before", before, end_of_year=False)
+    if isinstance(year, str):
+        parsed = parse_year_or_date("year", year)
+        if not isinstance(parsed, int):
+            raise InvalidQueryError(f"year must be a year like 2018, got {_shown(year)}")
+        year = parsed
     if year is not None:
         if not isinstance(year, int) or isinstance(year, bool):
             raise ArgumentTypeError(

@@ -132,6 +132,12 @@ def _pipeline_rules(pipeline: "Pipeline", resolve: Resolve) -> Problems:
     for end, place in (("origin", pipeline.origin), ("terminus", pipeline.terminus)):
         if place.state is not None and place.state not in pipeline.route:
             yield f"{end}.state", "is not on the route"
+    if pipeline.part_of is not None:
+        whole = resolve("Pipeline", pipeline.part_of)
+        if pipeline.part_of == pipeline.id:
+            yield "part_of", "names the pipeline itself"
+        elif getattr(whole, "part_of", None) is not None:
+            yield "part_of", f"{pipeline.part_of!r} is itself a section: name the whole line"
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)

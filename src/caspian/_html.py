@@ -29,13 +29,28 @@ def records_html(records: Sequence[Record]) -> str:
     """
     if not records:
         return "<p><em>no records</em></p>"
-    columns = type(records[0]).KIND.columns
+    columns = columns_shown(type(records[0]))
     head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
     body = "".join(
         "<tr>" + "".join(f"<td>{_text(_cell(r, c))}</td>" for c in columns) + "</tr>"
         for r in records
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def columns_shown(cls: type) -> tuple[str, ...]:
+    """The columns a table shows: a kind's own, or a row class's ``SHOWN`` (events, panels),
+    else all its fields.
+
+    >>> import caspian
+    >>> columns_shown(caspian.Event)
+    ('date', 'year', 'kind', 'record', 'states', 'label')
+    """
+    kind = getattr(cls, "KIND", None)
+    if kind is not None:
+        return tuple(kind.columns)
+    shown: tuple[str, ...] | None = getattr(cls, "SHOWN", None)
+    return shown or tuple(f.name for f in attrs.fields(cls) if f.init and f.alias != "_dataset")
 
 
 def _cell(record: Record, path: str) -> Any:
@@ -64,6 +79,13 @@ def record_html(record: Record) -> str:
         else:
             text = str(cell(record, field.name))
         rows.append(f"<tr><th>{html.escape(field.name)}</th><td>{html.escape(text)}</td></tr>")
+    # Which articles are missing is known from the dataset (a record made by hand has none).
+    missing = getattr(record, "missing_articles", ()) if record._dataset is not None else ()
+    if missing:
+        text = ", ".join(str(n) for n in missing)
+        reason = getattr(record, "missing_articles_reason", None)
+        text += f" (not in the data because {reason})" if reason else ""
+        rows.append(f"<tr><th>missing_articles</th><td>{html.escape(text)}</td></tr>")
     links = "<br>".join(
         f'<a href="{html.escape(s.url, quote=True)}">{html.escape(s.title)}</a>'
         if s.url.startswith(("https://", "http://"))

@@ -62,6 +62,7 @@ class Kind:
         "optional_words",
         "order",
         "plural",
+        "prefer",
         "rules",
     )
 
@@ -91,6 +92,9 @@ class Kind:
     #: finds the ``"Tengiz–Novorossiysk pipeline"``). Any key may also leave out a closing
     #: ``(...)``. Such shorter forms find a record only where no full key names another.
     optional_words: tuple[str, ...]
+    #: When a key names several records and exactly one passes this test, that one answers
+    #: (today's state over the historic entities that shared its name); ``None``: no rule.
+    prefer: Callable[[Any], bool] | None
 
     def __init__(
         self,
@@ -105,6 +109,7 @@ class Kind:
         rules: tuple[Callable[[Any, Resolve], Problems], ...] = (),
         cited: tuple[str, ...] = (),
         optional_words: tuple[str, ...] = (),
+        prefer: Callable[[Any], bool] | None = None,
     ) -> None:
         for name, value in (
             ("file", file),
@@ -117,6 +122,7 @@ class Kind:
             ("rules", rules),
             ("cited", cited),
             ("optional_words", optional_words),
+            ("prefer", prefer),
         ):
             object.__setattr__(self, name, value)
 

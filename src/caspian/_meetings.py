@@ -42,7 +42,8 @@ class MeetingKind(_Vocabulary):
 
     #: A Caspian Summit of the heads of state (always a :class:`Summit`).
     SUMMIT = "summit"
-    #: A meeting of foreign ministers.
+    #: A meeting of foreign ministers, or of other members of the governments (deputy prime
+    #: ministers, ministers) for all five states.
     MINISTERIAL = "ministerial"
     #: The negotiation at which a historic treaty was concluded.
     NEGOTIATION = "negotiation"
@@ -50,6 +51,8 @@ class MeetingKind(_Vocabulary):
     CONFERENCE = "conference"
     #: An economic forum of the littoral states.
     FORUM = "forum"
+    #: A meeting of the governors or heads of the littoral provinces and regions of the states.
+    REGIONAL = "regional"
 
 
 class MeetingStatus(_Vocabulary):

@@ -1,5 +1,6 @@
-"""A Frictionless data package: one CSV file per kind and a ``datapackage.json`` that describes
-every field (type, meaning, allowed values) and the links between the files.
+"""A Frictionless data package: one CSV file per kind, one per list inside the records, and a
+``datapackage.json`` that describes every field (type, meaning, allowed values) and the links
+between the files.
 
 R, Stata, Excel, DuckDB and any Frictionless tool can then read the data without Python.
 
@@ -17,6 +18,7 @@ import datetime as _dt
 import io
 import json
 import os
+import re
 import typing
 from enum import Enum
 from pathlib import Path
@@ -25,7 +27,7 @@ from typing import Any
 import attrs
 
 from caspian._kind import field_meanings
-from caspian._load import file_fields
+from caspian._load import converter, file_fields
 from caspian._tables import _unwrap, columns_of, table
 from caspian._version import __data_version__, __version__
 from caspian._write import MARKER, check_target, escape_formula, write_files
@@ -47,13 +49,16 @@ def _field(cls: type, path: str) -> dict[str, Any]:
     described: dict[str, Any] = {"name": path, "type": "string"}
     meaning = field_meanings(cls).get(head)
     if meaning:
-        described["description"] = meaning.replace("``", "`")
+        described["description"] = plain(meaning)
     if typing.get_origin(hint) is tuple:
         item = typing.get_args(hint)[0]
         if isinstance(item, type) and attrs.has(item):
             described["type"] = "array"  # JSON text, as in to_csv
         else:
-            described["description"] = described.get("description", "") + " (values joined by '; ')"
+            described["description"] = (
+                described.get("description", "") + " The values are joined by '; ' here, and "
+                "listed one a row in a table of their own."
+            )
     elif hint is _dt.date:
         described["type"] = "date"
     elif isinstance(hint, type) and issubclass(hint, Enum):
@@ -91,6 +96,11 @@ def to_datapackage(
     columns of :func:`to_csv`, and ``datapackage.json`` describing each field and the
     references between files. Returns the folder.
 
+    Every list in the records is also a table of its own, one row per item, with foreign keys
+    to the records on both sides (``agreement_parties.csv``: agreement, position, state), and
+    so are the sources of every kind (``agreement_sources.csv``).
+    The folder is made if it does not exist.
+
     The files are written safely (see :doc:`/safety`): never through a symbolic link, all or
     nothing, and over existing files only when they are a previous caspian export or
     ``overwrite`` is true. Other files in the folder are left alone. With ``escape_formulas``
@@ -101,7 +111,7 @@ def to_datapackage(
     Raises:
         ArgumentTypeError: ``folder`` is not a path, or ``dataset`` not a Dataset.
         InvalidQueryError: ``folder`` is empty (``""``).
-        FileNotFoundError: ``folder`` does not exist.
+        FileExistsError: ``folder`` is a file.
         ExportError: a file to write is a symbolic link or a folder, or would replace a
             file that is not part of a previous caspian export (without ``overwrite``), or
             writing failed; the folder is then as it was.
@@ -121,7 +131,7 @@ def to_datapackage(
     dataset = Dataset.packaged() if dataset is None else dataset
     if not isinstance(dataset, Dataset):
         raise ArgumentTypeError(f"dataset must be a Dataset, not {_shown(dataset)}")
-    check_target(folder)
+    target = check_target(folder)
     texts: dict[str, str] = {}
     resources = []
     for kind in KINDS:
@@ -138,6 +148,10 @@ def to_datapackage(
             referred = next(k for k in KINDS if k.__name__ == target_kind)
             resource = "" if referred is kind else referred.KIND.plural
             keys.append({"fields": column, "reference": {"resource": resource, "fields": "id"}})
+        for wider in (k for k in KINDS if k is not kind and issubclass(kind, k)):
+            keys.append(
+                {"fields": "id", "reference": {"resource": wider.KIND.plural, "fields": "id"}}
+            )
         resources.append(
             {
                 "name": name,
@@ -146,8 +160,22 @@ def to_datapackage(
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
-                "description": _summary(kind),
+                "description": describe_kind(kind),
                 "schema": {"fields": fields, "primaryKey": ["id"], "foreignKeys": keys},
+            }
+        )
+    for link in link_tables(dataset):
+        texts[f"{link['name']}.csv"] = _csv(link.pop("columns"), link.pop("rows"), escape_formulas)
+        resources.append(
+            {
+                "name": link["name"],
+                "path": f"{link['name']}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "description": link["description"],
+                "schema": link["schema"],
             }
         )
     package: dict[str, Any] = {
@@ -156,7 +184,10 @@ def to_datapackage(
         "title": "Caspian littoral-state diplomacy: meetings, agreements, pipelines, reserves",
         "version": __data_version__,
         "description": f"Exported by caspian-diplomacy {__version__} (data {__data_version__}). "
-        "Every record cites its sources in its `sources` column.",
+        "There is one table per kind of record, and one table per list inside the records "
+        "(names, parties, routes, attendees, sources and the rest), so that every list can be "
+        "joined without parsing cells. Every record cites its sources in the table of sources "
+        "of its kind, such as agreement_sources.csv.",
         "licenses": [
             {
                 "name": "CC-BY-SA-4.0",
@@ -179,17 +210,51 @@ def to_datapackage(
             "added ' so that spreadsheets do not run them as formulas."
         )
     texts["datapackage.json"] = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
-    return write_files(folder, texts, overwrite=overwrite)
+    return write_files(target, texts, overwrite=overwrite)
 
 
-def _summary(kind: type) -> str:
-    """The first line of a kind's own docstring; its plural where there is none (``-OO``)."""
-    lines = (kind.__dict__.get("__doc__") or "").strip().splitlines()
-    return lines[0] if lines else f"The {kind.KIND.plural}."  # type: ignore[attr-defined]
+# -- plain descriptions and link tables ---------------------------------------------------------
+
+_ROLE = re.compile(r":[a-z]+:`~?([^`]+)`")
+
+
+def plain(text: str) -> str:
+    """Docstring text as plain words: no reST roles or literals; ``None`` is an empty cell.
+
+    >>> plain("A Caspian Summit (a :class:`~caspian.Summit`), numbered by its ``ordinal``.")
+    'A Caspian Summit (a Summit), numbered by its ordinal.'
+    >>> plain("The id of the host; ``None`` where there was none.")
+    'The id of the host; empty where there was none.'
+    """
+    text = _ROLE.sub(lambda m: m.group(1).rsplit(".", 1)[-1], text)
+    text = re.sub(r"`+None`+", "empty", text)
+    return " ".join(text.replace("`", "").split())
+
+
+def describe_kind(kind: Any) -> str:
+    """The description of a kind's table: the first paragraph of its class docstring, in
+    plain whole sentences, and where its records are also rows of another table."""
+    from caspian.model import KINDS
+
+    doc = (kind.__dict__.get("__doc__") or "").strip().split("\n\n")[0]
+    text = plain(doc)
+    wider = [k for k in KINDS if k is not kind and issubclass(kind, k)]
+    narrower = [k for k in KINDS if k is not kind and issubclass(k, kind)]
+    for other in wider:
+        text += (
+            f" Every row of {kind.KIND.plural}.csv is also a row of {other.KIND.plural}.csv, "
+            f"with the same id: a {kind.KIND.noun} is also a {other.KIND.noun}."
+        )
+    for other in narrower:
+        text += (
+            f" The {other.KIND.plural} are rows of this table too, and also of "
+            f"{other.KIND.plural}.csv, with the same id."
+        )
+    return text
 
 
 def _csv(columns: list[str], rows: Any, escape_formulas: bool) -> str:
-    """The CSV text of one kind's table, its formula-like text cells escaped if asked."""
+    """The CSV text of one table, its formula-like text cells escaped if asked."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
@@ -199,3 +264,203 @@ def _csv(columns: list[str], rows: Any, escape_formulas: bool) -> str:
             cells = {k: escape_formula(v) for k, v in cells.items()}
         writer.writerow(cells)
     return buffer.getvalue()
+
+
+_SINGULAR = {"aliases": "alias", "supports": "field", "capital_history": "capital_name"}
+
+
+def _singular(name: str) -> str:
+    """``sources`` -> ``source``; ``parties`` -> ``party``."""
+    if name in _SINGULAR:
+        return _SINGULAR[name]
+    if name.endswith("ies"):
+        return name[:-3] + "y"
+    return name[:-1] if name.endswith("s") else name
+
+
+def _lists(cls: type, inherited: type | None = None) -> list[tuple[Any, Any]]:
+    """(field, item type) of each list field of ``cls`` (not those of ``inherited``)."""
+    found = []
+    skip = set(attrs.fields_dict(inherited)) if inherited is not None else set()
+    for field in attrs.fields(cls):
+        if field.name not in file_fields(cls) or field.name in skip:
+            continue
+        hint = _unwrap(field.type)
+        if typing.get_origin(hint) is tuple:
+            found.append((field, typing.get_args(hint)[0]))
+    return found
+
+
+def _cell(data: Any, column: str) -> Any:
+    for step in column.split("."):
+        data = data.get(step) if isinstance(data, dict) else None
+    return data
+
+
+def link_tables(dataset: Any) -> list[dict[str, Any]]:
+    """One table for every list inside the records, and the missing articles.
+
+    Each table's name is the record's noun and the list's field (``agreement_parties``,
+    ``meeting_sources``), with a column naming the record (a foreign key to its table), a
+    ``position`` in the list (from 1) and the item: the id of the record it names (a foreign
+    key to that table), the value, or the fields of the value. A list inside those values
+    (a source's ``supports``) is a table again, keyed by the record and the position.
+
+    >>> import caspian
+    >>> tables = {t["name"]: t for t in link_tables(caspian.Dataset.packaged())}
+    >>> tables["agreement_parties"]["columns"]
+    ['agreement', 'position', 'state']
+    >>> tables["agreement_parties"]["schema"]["foreignKeys"][1]
+    {'fields': ['state'], 'reference': {'resource': 'states', 'fields': ['id']}}
+    """
+    from caspian.model import KINDS, Agreement
+
+    found: list[dict[str, Any]] = []
+    for kind in KINDS:
+        wider = next((k for k in KINDS if k is not kind and issubclass(kind, k)), None)
+        noun = kind.KIND.noun.replace(" ", "_")
+        parents = [((r.id,), converter.unstructure(r)) for r in dataset.records(kind)]
+        for field, item in _lists(kind, wider):
+            found.extend(
+                _list_table(
+                    kind,
+                    noun,
+                    field,
+                    item,
+                    [noun],
+                    parents,
+                    kind.KIND.plural,
+                    ["id"],
+                    kind.KIND.noun,
+                )
+            )
+    rows = [
+        {"agreement": a.id, "article": n, "reason": a.missing_articles_reason}
+        for a in dataset.records(Agreement)
+        for n in a.missing_articles
+    ]
+    found.append(
+        {
+            "name": "agreement_missing_articles",
+            "description": "The articles of an agreement's text that the data does not hold "
+            "(up to its article_count), with the reason where it is known.",
+            "columns": ["agreement", "article", "reason"],
+            "rows": rows,
+            "schema": {
+                "fields": [
+                    {"name": "agreement", "type": "string", "description": "The agreement's id."},
+                    {"name": "article", "type": "integer", "description": "The article's number."},
+                    {
+                        "name": "reason",
+                        "type": "string",
+                        "description": plain(field_meanings(Agreement)["missing_articles_reason"]),
+                    },
+                ],
+                "primaryKey": ["agreement", "article"],
+                "foreignKeys": [_key(["agreement"], "agreements", ["id"])],
+            },
+        }
+    )
+    return found
+
+
+def _key(fields: list[str], resource: str, to: list[str]) -> dict[str, Any]:
+    return {"fields": fields, "reference": {"resource": resource, "fields": to}}
+
+
+def _list_table(
+    owner: type,
+    prefix: str,
+    field: Any,
+    item: Any,
+    keys: list[str],
+    parents: list[tuple[tuple[Any, ...], Any]],
+    parent: str,
+    parent_keys: list[str],
+    noun: str,
+    whose: str = "",
+) -> list[dict[str, Any]]:
+    """The table of one list field (and, for values, the tables of the lists inside them)."""
+    from caspian.model import KINDS
+
+    name = f"{prefix}_{field.name}"
+    meaning = plain(field_meanings(owner).get(field.name, ""))
+    head = [
+        {"name": keys[0], "type": "string", "description": f"The id of the {noun}."},
+        *(
+            {"name": k, "type": "integer", "description": f"The position of the {k} in its list."}
+            for k in keys[1:]
+        ),
+        {"name": "position", "type": "integer", "description": "The position in the list, from 1."},
+    ]
+    foreign = [_key(list(keys), parent, parent_keys)]
+    columns: list[str]
+    schema_fields: list[dict[str, Any]]
+    nested: list[tuple[Any, Any]] = []
+    if isinstance(item, type) and attrs.has(item):
+        nested = _lists(item)
+        inner_names = {f.name for f, _ in nested}
+        columns = [c for c in columns_of(item) if c.split(".")[0] not in inner_names]
+        schema_fields = [_field(item, c) for c in columns]
+        for column, target in _references(item):
+            referred = next(k for k in KINDS if k.__name__ == target)
+            foreign.append(_key([column], referred.KIND.plural, ["id"]))
+    elif "ref" in field.metadata:
+        referred = next(k for k in KINDS if k.__name__ == field.metadata["ref"])
+        column = referred.KIND.noun.replace(" ", "_")
+        columns = [column]
+        schema_fields = [
+            {"name": column, "type": "string", "description": f"The id of the {column}."}
+        ]
+        foreign.append(_key([column], referred.KIND.plural, ["id"]))
+    else:
+        column = _singular(field.name)
+        columns = [column]
+        described: dict[str, Any] = {"name": column, "type": "string", "description": meaning}
+        if isinstance(item, type) and issubclass(item, Enum):
+            described["constraints"] = {"enum": [m.value for m in item]}
+        schema_fields = [described]
+    rows: list[dict[str, Any]] = []
+    children: list[tuple[tuple[Any, ...], Any]] = []
+    for key, data in parents:
+        for position, value in enumerate(data.get(field.name) or (), 1):
+            row: dict[str, Any] = dict(zip(keys, key, strict=True))
+            row["position"] = position
+            if isinstance(value, dict):
+                row.update({c: _cell(value, c) for c in columns})
+                children.append(((*key, position), value))
+            else:
+                row[columns[0]] = value
+            rows.append(row)
+    found = [
+        {
+            "name": name,
+            "description": f"One row per item of the list '{field.name}' of each "
+            + (whose or noun)
+            + (f": {meaning[0].lower()}{meaning[1:]}" if meaning else ".")
+            + ("" if meaning.endswith(".") or not meaning else "."),
+            "columns": [*keys, "position", *columns],
+            "rows": rows,
+            "schema": {
+                "fields": [*head, *schema_fields],
+                "primaryKey": [*keys, "position"],
+                "foreignKeys": foreign,
+            },
+        }
+    ]
+    for inner_field, inner_item in nested:
+        found.extend(
+            _list_table(
+                item,
+                name,
+                inner_field,
+                inner_item,
+                [*keys, _singular(field.name)],
+                children,
+                name,
+                [*keys, "position"],
+                noun,
+                f"{_singular(field.name)} ({name}.csv) of a {noun}",
+            )
+        )
+    return found

@@ -123,6 +123,7 @@ class State(Record):
         order=lambda s: (s.historic, not s.littoral, s.name),
         rules=(_state_rules,),
         cited=("capital", "from_year"),
+        prefer=lambda s: not s.historic,
     )
 
     #: The record's id: a stable lowercase slug, for example ``iran``, ``russian-empire``.

@@ -191,6 +191,10 @@ class Agreement(Record):
     searched: str | None = None
     #: The number of articles of the full text, where known (``articles`` may hold fewer).
     article_count: int | None = bounded(None, minimum=1, maximum=10_000)
+    #: Why the data holds fewer articles than the text has, as the end of a sentence
+    #: beginning "These articles are not in the data because" (for example "their text
+    #: could not be read in the sources").
+    missing_articles_reason: str | None = None
     #: The subjects the document deals with.
     topics: tuple[Topic, ...] = ()
     #: A summary in our own words.
@@ -230,11 +234,35 @@ class Agreement(Record):
         """
         return self.dataset.ratifications(self)
 
+    @property
+    def missing_articles(self) -> tuple[int, ...]:
+        """The numbers of the articles of the text (up to ``article_count``) that the data
+        does not hold; ``missing_articles_reason`` says why.
+
+        >>> import caspian
+        >>> convention = caspian.agreement("legal-status-convention")
+        >>> convention.missing_articles[:3], convention.missing_articles_reason
+        ((4, 7, 9), 'their text could not be read in the sources')
+        """
+        if self.article_count is None:
+            return ()
+        have = {a.number for a in self.articles}
+        return tuple(n for n in range(1, self.article_count + 1) if n not in have)
+
+    def __repr__(self) -> str:
+        shown = super().__repr__()
+        missing = self.missing_articles if self._dataset is not None else ()
+        if not missing:
+            return shown
+        return f"{shown[:-1]}, missing_articles={_spans(missing)!r})"
+
     def article(self, number: int) -> "Article":
         """The article with this number.
 
         Raises:
-            NotFoundError: if the data has no such article.
+            NotFoundError: if the data has no such article; for an article of the text that
+                the data does not hold (see :attr:`missing_articles`), the message says so
+                and why.
             ArgumentTypeError: if ``number`` is not an int (``"14"``, ``None``, ``True``).
 
         >>> import caspian
@@ -252,6 +280,14 @@ class Agreement(Record):
             if art.number == number:
                 return art
 
+        if number in self.missing_articles:
+            reason = self.missing_articles_reason or "the data does not record it"
+            held = self.article_count or 0
+            hint = (
+                f"article {number} is not in the data because {reason} (the text has {held} "
+                f"articles; the data holds {held - len(self.missing_articles)})"
+            )
+            raise NotFoundError(number, f"article of {self.id}", (), hint)
         have = [(str(a.number), a.title) for a in self.articles]
         close = [pair for pair in have if abs(int(pair[0]) - number) <= 1][:3]
         raise NotFoundError(number, f"article of {self.id}", close)
@@ -292,6 +328,63 @@ class Agreement(Record):
         """
         return tuple(a for a in self.dataset.records(Agreement) if a.parent == self.id)
 
+    def in_force_on(self, on: int | _dt.date | str) -> bool | None:
+        """Whether it was in force on a day: ``True``, ``False``, or ``None`` when the data
+        cannot decide (never a guess).
+
+        Args:
+            on: A :class:`datetime.date`, an ISO string (``"2015-01-01"``), or a year, which
+                means that year's last day.
+
+        Raises:
+            ArgumentTypeError: ``on`` is not a year, date or string.
+            InvalidQueryError: ``on`` is a string but not an ISO date, or an impossible year.
+
+        .. versionadded:: 0.3
+
+        >>> import caspian
+        >>> tehran = caspian.agreement("tehran-convention")
+        >>> tehran.in_force_on("2006-08-11"), tehran.in_force_on("2006-08-12")
+        (False, True)
+        >>> caspian.agreement("legal-status-convention").in_force_on(2020)
+        False
+        """
+        from caspian._dates import day, in_force_on
+
+        return in_force_on(self, day("on", on, end_of_year=True), self.ratifications)
+
+    def binds(self, state: "str | State", *, on: int | _dt.date | str) -> bool | None:
+        """Whether it bound ``state`` on a day: in force then, and in effect for that state
+        (its ratification, accession or approval had taken effect). ``None`` when the data
+        cannot decide.
+
+        A bilateral agreement in force binds both parties, and so does an agreement with no
+        ratification records at all (old treaties). For others, it takes effect for a state
+        on the day its ratification record gives, else on the entry into force when the state
+        ratified on or before it; a later ratification with no such day stays undecided.
+
+        Args:
+            state: A :class:`State` or any key for one.
+            on: A date, an ISO string, or a year (its last day).
+
+        Raises:
+            NotFoundError: ``state`` names no state.
+            ArgumentTypeError: ``on`` is not a year, date or string.
+
+        .. versionadded:: 0.3
+
+        >>> import caspian
+        >>> caspian.agreement("tehran-convention").binds("KZ", on="2006-08-12")
+        True
+        >>> caspian.agreement("legal-status-convention").binds("Iran", on=2025)
+        False
+        """
+        from caspian._dates import binds, day
+
+        when = day("on", on, end_of_year=True)
+        state_id = self.dataset.state(state).id
+        return binds(self, state_id, when, self.ratifications)
+
     def ratified_by(self) -> "tuple[State, ...]":
         """The states recorded as having ratified it.
 
@@ -307,6 +400,21 @@ class Agreement(Record):
 
 
 # ---------------------------------------------------------------------------------------------
+
+
+def _spans(numbers: tuple[int, ...]) -> str:
+    """Numbers in order as short spans: ``(4, 7, 9, 10, 11)`` -> ``"4, 7, 9-11"``.
+
+    >>> _spans((4, 7, 9, 10, 11, 13))
+    '4, 7, 9-11, 13'
+    """
+    spans: list[list[int]] = []
+    for n in numbers:
+        if spans and n == spans[-1][-1] + 1:
+            spans[-1].append(n)
+        else:
+            spans.append([n])
+    return ", ".join(f"{s[0]}-{s[-1]}" if len(s) > 2 else ", ".join(map(str, s)) for s in spans)
 
 
 def _article_rules(article: "Article", resolve: Resolve) -> Problems:

@@ -76,13 +76,25 @@ def is_previous_export(folder: Path) -> bool:
 
 
 def check_target(folder: str | os.PathLike[str]) -> Path:
+    """The folder to write into, made if it does not exist.
+
+    Raises:
+        InvalidQueryError: ``folder`` is empty (an unset shell variable would be the current
+            folder).
+        FileExistsError: ``folder`` is a file.
+        ExportError: the folder cannot be made.
+    """
     if os.fspath(folder) in ("", b""):
         raise InvalidQueryError(
             "folder must not be empty (an unset variable?); use '.' for the current folder"
         )
     target = Path(folder)
-    if not target.is_dir():
-        raise FileNotFoundError(f"no such directory: {str(target)!r}")
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        raise ExportError(f"cannot make {str(target)!r}: {_reason(error)}") from error
     return target
 
 
@@ -93,7 +105,7 @@ def write_files(
 
     Raises:
         InvalidQueryError: ``folder`` is empty.
-        FileNotFoundError: ``folder`` is not a directory.
+        FileExistsError: ``folder`` is a file.
         ExportError: a file to write is a symbolic link or a folder, or would replace a file
             that is not part of a previous caspian export (without ``overwrite``), or the disk
             refused.

@@ -26,8 +26,9 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO
 
 import caspian
+from caspian._html import columns_shown
 from caspian._kind import Record, cell
-from caspian._version import __version__
+from caspian._version import __data_version__, __version__
 from caspian._vocabulary import _Vocabulary
 from caspian.errors import CaspianError
 from caspian.model import KINDS
@@ -38,9 +39,13 @@ examples:
   caspian meetings --kind ministerial --after 2015
   caspian agreements --party RU --in-force
   caspian state iran
+  caspian search Aktau
   caspian pipelines --through GE --format csv
   caspian articles legal-status-convention --text pipeline
   caspian ratifications legal-status-convention
+  caspian agreements --binding KZ --in-force-on 2015-01-01
+  caspian events --state KZ --after 2018
+  caspian panel state-year --start 1991 --end 2025 --format csv
   caspian cite --style bibtex
 """
 
@@ -62,14 +67,14 @@ def table(records: Sequence[Record]) -> str:
     """An aligned plain-text table of records, with the columns of their kind.
 
     >>> print(table(caspian.states(as_of=1828, littoral=True)))
-    id              name            iso_alpha2  capital           littoral  from_year  to_year
-    --------------  --------------  ----------  ----------------  --------  ---------  -------
-    qajar-persia    Qajar Persia                Tehran            True      1789       1925
-    russian-empire  Russian Empire              Saint Petersburg  True      1721       1917
+    id              name            iso_alpha2  capital    littoral  from_year  to_year
+    --------------  --------------  ----------  ---------  --------  ---------  -------
+    qajar-persia    Qajar Persia                Tehran     True      1789       1925
+    russian-empire  Russian Empire              Petrograd  True      1721       1917
     """
     if not records:
         return "(no records)"
-    columns = type(records[0]).KIND.columns
+    columns = columns_shown(type(records[0]))
     cells = [[_fit("" if (v := cell(r, c)) is None else str(v)) for c in columns] for r in records]
     widths = [max(len(h), *(len(row[i]) for row in cells)) for i, h in enumerate(columns)]
     lines = [
@@ -124,25 +129,20 @@ def _write(stream: TextIO | None, text: str) -> None:
         raise OSError(9, "the stream is closed") from None
 
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
 def year_or_date(text: str) -> int | _dt.date:
     """A command-line year (``2007``) or date (``2007-10-16``).
 
     >>> year_or_date("2007"), year_or_date("2007-10-16")
     (2007, datetime.date(2007, 10, 16))
     """
+    from caspian._args import parse_year_or_date  # the API reads text the same way
+
     try:
-        if _DATE.fullmatch(text):
-            return _dt.date.fromisoformat(text)
-        if text.isdigit() and len(text) <= 4:
-            return int(text)
-    except ValueError:
-        pass
-    raise argparse.ArgumentTypeError(
-        f"expected a year like 2007 or a date like 2007-10-16, got {text!r}"
-    )
+        return parse_year_or_date("value", text)
+    except CaspianError:
+        raise argparse.ArgumentTypeError(
+            f"expected a year like 2007 or a date like 2007-10-16, got {text!r}"
+        ) from None
 
 
 def _choices(annotation: str) -> list[str] | None:
@@ -153,31 +153,93 @@ def _choices(annotation: str) -> list[str] | None:
     return None
 
 
-def _add_option(cmd: argparse.ArgumentParser, parameter: inspect.Parameter) -> None:
+def arguments(function: Callable[..., Any]) -> dict[str, str]:
+    """The meaning of each argument, from the ``Args:`` section of a function's docstring, in
+    plain words (no markup).
+
+    >>> arguments(caspian.summits)["host"]
+    'Keep summits hosted by this state (a State or any key for one).'
+    """
+    from caspian._package import plain
+
+    found: dict[str, str] = {}
+    name = None
+    inside = False
+    for line in (inspect.getdoc(function) or "").splitlines():
+        if line.strip() == "Args:":
+            inside = True
+            continue
+        if not inside:
+            continue
+        match = re.match(r"    (\w+): (.*)", line)
+        if match:
+            name = match.group(1)
+            found[name] = match.group(2)
+        elif name and line.startswith("        "):
+            found[name] += " " + line.strip()
+        else:
+            break
+    return {key: plain(text) for key, text in found.items()}
+
+
+def _option_help(plural: str, parameter: inspect.Parameter, meaning: str | None) -> str:
+    """The help of one option: its meaning, or words made from its type; a closed set of
+    values is listed."""
+    annotation = str(parameter.annotation)
+    choices = _choices(annotation)
+    words = parameter.name.replace("_", " ")
+    if choices:
+        return f"keep {plural} with this {words}; one of: " + ", ".join(choices)
+    if meaning:
+        return meaning[0].lower() + meaning[1:]
+    if "YearOrDate" in annotation:
+        return f"{words}: a year (2007) or a day (2007-10-16)"
+    if "State" in annotation:
+        return f"keep {plural} with this {words}: a state id, ISO code or name"
+    if annotation.startswith("bool"):
+        return f"keep {plural} that are {words} (--no-{words.replace(' ', '-')}: that are not)"
+    return f"keep {plural} with this {words}"
+
+
+def _add_option(
+    cmd: argparse.ArgumentParser,
+    parameter: inspect.Parameter,
+    plural: str = "records",
+    meaning: str | None = None,
+) -> None:
     """An option for one parameter of a query function, typed from its annotation."""
     annotation = str(parameter.annotation)
     flag = "--" + parameter.name.replace("_", "-")
+    shown = _option_help(plural, parameter, meaning)
     if annotation.startswith("bool"):
-        cmd.add_argument(flag, action=argparse.BooleanOptionalAction, default=None)
+        cmd.add_argument(flag, action=argparse.BooleanOptionalAction, default=None, help=shown)
         return
-    kwargs: dict[str, Any] = {"dest": parameter.name, "default": None}
+    kwargs: dict[str, Any] = {"dest": parameter.name, "default": None, "help": shown}
     if "YearOrDate" in annotation:
         kwargs.update(type=year_or_date, metavar="YEAR|DATE")
+    elif annotation.startswith("Iterable"):
+        kwargs.update(nargs="+", metavar="STATE")
     elif annotation.startswith("int"):
         kwargs.update(type=int, metavar="YEAR")
-    choices = _choices(annotation)
-    if choices:
-        kwargs["help"] = "one of: " + ", ".join(choices)
+    if annotation.startswith("Literal"):
+        literal = re.findall(r"[\"']([^\"']+)[\"']", annotation)
+        kwargs["help"] = f"{shown}; one of: " + ", ".join(literal)
     if parameter.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD:
         cmd.add_argument(
-            f"_{parameter.name}", nargs="?", metavar=parameter.name.upper(), default=None
+            f"_{parameter.name}",
+            nargs="?",
+            metavar=parameter.name.upper(),
+            default=None,
+            help=f"the same as {flag}",
         )
     cmd.add_argument(flag, **kwargs)
 
 
 def queries() -> dict[str, Callable[..., Any]]:
-    """The query function of each kind, by command name (``"summits"``)."""
-    return {kind.KIND.plural: getattr(caspian, kind.KIND.plural) for kind in KINDS}
+    """The query function of each kind, by command name (``"summits"``), and the time
+    queries (``"events"``, ``"panel"``)."""
+    found = {kind.KIND.plural: getattr(caspian, kind.KIND.plural) for kind in KINDS}
+    return {**found, "events": caspian.events, "panel": caspian.panel}
 
 
 def lookups() -> dict[str, Callable[[str], Any]]:
@@ -192,8 +254,10 @@ def lookups() -> dict[str, Callable[[str], Any]]:
 def _summary(function: Callable[..., Any]) -> str:
     """The first line of a function's docstring; its name where there is none (``python -OO``
     strips docstrings, and the command line must work without them)."""
+    from caspian._package import plain
+
     lines = (function.__doc__ or "").strip().splitlines()
-    return lines[0].rstrip(".") if lines else function.__name__.replace("_", " ")
+    return plain(lines[0]).rstrip(".") if lines else function.__name__.replace("_", " ")
 
 
 def examples(name: str, function: Callable[..., Any]) -> list[str]:
@@ -249,7 +313,12 @@ def build_parser(out: TextIO | None = None) -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"caspian {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"caspian {__version__} (data {__data_version__})",
+        help="show the library version and the data version, and exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, function: Callable[..., Any]) -> argparse.ArgumentParser:
@@ -264,25 +333,41 @@ def build_parser(out: TextIO | None = None) -> argparse.ArgumentParser:
         )
         cmd.add_argument(
             "--format",
-            choices=("table", "json", "csv", "geojson"),
+            choices=(
+                "table",
+                "json",
+                "csv",
+                *(() if name in ("events", "panel") else ("geojson",)),
+            ),
             default="table",
-            help="output format (default: table)",
+            help="the output format, one of: table, json, csv, geojson (default: table; "
+            "geojson for the kinds with places: meetings, summits, agreements, pipelines)",
         )
         return cmd
 
     for name, function in queries().items():
         cmd = command(name, function)
+        meanings = arguments(function)
         for parameter in inspect.signature(function).parameters.values():
-            _add_option(cmd, parameter)
+            _add_option(cmd, parameter, name, meanings.get(parameter.name))
     for name, function in lookups().items():
-        command(name, function).add_argument("key")
+        command(name, function).add_argument(
+            "key", help=f"the {name}'s id, or a name, alias or code of it"
+        )
+    _add_search(sub, out)
     cite = sub.add_parser("cite", help="how to cite the data", out=out)
-    cite.add_argument("--style", choices=("text", "bibtex"), default="text")
+    cite.add_argument(
+        "--style",
+        choices=("text", "bibtex"),
+        default="text",
+        help="the citation style, one of: text, bibtex (default: text)",
+    )
     export = sub.add_parser(
         "export",
-        help="write a Frictionless data package (one CSV per kind) into a folder",
-        description="Write one CSV file per kind of record and a datapackage.json describing "
-        "every field and the links between the files, for R, Stata, Excel or DuckDB.",
+        help="write a Frictionless data package (a CSV per kind and per list) into a folder",
+        description="Write one CSV file per kind of record, one per list inside the records "
+        "(parties, routes, sources ...), and a datapackage.json describing every field and "
+        "the links between the files, for R, Stata, Excel or DuckDB.",
         epilog="examples:\n  caspian export caspian-data",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         out=out,
@@ -294,6 +379,58 @@ def build_parser(out: TextIO | None = None) -> argparse.ArgumentParser:
         help="replace files of the same names even if the folder is not a previous export",
     )
     return parser
+
+
+def _add_search(sub: Any, out: TextIO | None) -> None:
+    """The ``search`` command: :func:`caspian.search` across every kind."""
+    nouns = [kind.KIND.noun for kind in KINDS]
+    search = sub.add_parser(
+        "search",
+        help="records of every kind that a text names, best first",
+        description="Records of every kind that a text names, best first, each with its kind: "
+        "a name, alias, code or id that is the text, then records holding every word of it, "
+        "then records whose name holds it.",
+        epilog="examples:\n  caspian search Aktau\n  caspian search Gulistan --kind agreement",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        out=out,
+    )
+    search.add_argument("text", help="the text to look for (a name, a word, a year)")
+    search.add_argument(
+        "--kind", choices=nouns, metavar="KIND", help="keep one kind; one of: " + ", ".join(nouns)
+    )
+    search.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default="table",
+        help="output format, one of: table, json, csv (default: table)",
+    )
+
+
+def _search_output(args: argparse.Namespace) -> str:
+    """What ``caspian search`` prints: kind, id, label and how each record matched."""
+    import csv
+    import io
+    import json
+
+    found = caspian.search(args.text, kind=args.kind)
+    rows = [{"kind": m.kind, "id": m.id, "label": m.label, "matched": m.matched} for m in found]
+    if args.format == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if args.format == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=["kind", "id", "label", "matched"])
+        writer.writeheader()
+        writer.writerows(rows)
+        return buffer.getvalue().replace("\r\n", "\n")
+    if not rows:
+        return "(no records)\n"
+    columns = ["kind", "id", "label", "matched"]
+    cells = [[_fit(row[c]) for c in columns] for row in rows]
+    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(columns)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(columns, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    return "\n".join(lines) + "\n"
 
 
 def _run(args: argparse.Namespace) -> Sequence[Record] | str:
@@ -327,6 +464,8 @@ def _run(args: argparse.Namespace) -> Sequence[Record] | str:
             value = positional
         if value is not None:
             given[parameter.name] = value
+        elif parameter.default is inspect.Parameter.empty:
+            raise _UsageError(f"caspian {command}: {parameter.name} is required")
     return function(**given)  # type: ignore[no-any-return]
 
 
@@ -399,9 +538,17 @@ def _silence(stream: TextIO | None) -> None:
 def _output(argv: Sequence[str] | None, out: TextIO) -> str:
     """The text the command prints."""
     parser = build_parser(out)
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        where = f"caspian {args.command}" if args.command else "caspian"
+        raise _UsageError(f"{where}: unrecognized arguments: {' '.join(extra)}")
     if args.command is None:
-        return parser.format_help()
+        raise _UsageError(
+            f"{parser.format_usage().rstrip()}\ncaspian: a command is required "
+            "(caspian --help lists them)"
+        )
+    if args.command == "search":
+        return _search_output(args)
     result = _run(args)
     if isinstance(result, str):
         return result + "\n"
@@ -413,6 +560,16 @@ def _output(argv: Sequence[str] | None, out: TextIO) -> str:
         return caspian.to_csv(result)
     if fmt == "geojson":
         import json
+
+        from caspian.export import has_places
+
+        kind = next((k for k in KINDS if k.KIND.plural == args.command), None)
+        kind = kind or next((k for k in KINDS if k.KIND.noun == args.command), None)
+        if kind is not None and not has_places(kind):
+            raise _UsageError(
+                f"caspian {args.command}: --format geojson needs records with places "
+                f"(meetings, summits, agreements, pipelines); {kind.KIND.plural} have none"
+            )
 
         return json.dumps(caspian.to_geojson(result), ensure_ascii=False, indent=2) + "\n"
     return table(result) + "\n"

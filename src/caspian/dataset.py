@@ -25,11 +25,13 @@ from caspian._args import YearOrDate
 from caspian._construct import build_all, package_bytes
 from caspian._keys import normalize
 from caspian._kind import Record, value_at
+from caspian._timeline import _Chronology
 from caspian._values import Results
 from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
 
 if TYPE_CHECKING:
     from caspian._index import Index
+    from caspian._search import Match
     from caspian.model import (
         Agreement,
         AgreementKind,
@@ -64,7 +66,7 @@ def _read_packaged(kind: type[Record]) -> list[Record]:
     return build_all(kind, json.loads(package_bytes(kind.KIND.file)))
 
 
-class Dataset:
+class Dataset(_Chronology):
     """A complete, validated, immutable set of records with indexes and queries.
 
     Use :meth:`packaged` for the data shipped with the library (the module-level functions use
@@ -238,7 +240,7 @@ class Dataset:
             names = ", ".join(k.__name__ for k in model.KINDS)
             raise ArgumentTypeError(f"kind must be one of {names}, not {_shown(kind)}")
         with self._lock:
-            pool = [r for k in _family(kind) for r in self._own_records(k)]
+            pool = [r for k in model.family(kind) for r in self._own_records(k)]
             if kind.KIND.order is not None:
                 pool.sort(key=kind.KIND.order)
             found = self._records.setdefault(kind, Results.of(kind)(pool))
@@ -336,6 +338,12 @@ class Dataset:
         """
         return self._get(model.Pipeline, key)
 
+    def search(self, text: str, *, kind: str | None = None) -> tuple[Match, ...]:
+        """Same as :func:`caspian.search`, on this dataset."""
+        from caspian._search import search
+
+        return search(self, text, kind)
+
     # -- queries ----------------------------------------------------------------------------
 
     def states(
@@ -370,8 +378,8 @@ class Dataset:
         """Same as :func:`caspian.meetings`, on this dataset.
 
         >>> import caspian
-        >>> [m.id for m in caspian.Dataset.packaged().meetings(kind="ministerial", after=2021)]
-        ['fm-meeting-2022-ashgabat', 'fm-meeting-2023-moscow']
+        >>> [m.id for m in caspian.Dataset.packaged().meetings(kind="ministerial", year=2023)]
+        ['fm-meeting-2023-moscow']
         """
         return self._meetings(model.Meeting, after, before, host, kind, participant, status, year)
 
@@ -437,6 +445,8 @@ class Dataset:
         meeting: str | Meeting | None = None,
         status: AgreementStatus | str | None = None,
         year: int | None = None,
+        in_force_on: YearOrDate | str | None = None,
+        binding: str | State | None = None,
     ) -> tuple[Agreement, ...]:
         """Same as :func:`caspian.agreements`, on this dataset.
 
@@ -453,16 +463,20 @@ class Dataset:
         wanted_topic = _args.vocabulary("topic", topic, model.Topic)
         wanted_status = _args.vocabulary("status", status, model.AgreementStatus)
         force = _args.flag("in_force", in_force)
-        return Results.of(model.Agreement)(
-            a
-            for a in self.records(model.Agreement)
-            if _between(a.signed, low, high)
-            and (party_id is None or party_id in a.parties)
-            and (meeting_id is None or a.meeting == meeting_id)
-            and (wanted_kind is None or a.kind is wanted_kind)
-            and (wanted_topic is None or wanted_topic in a.topics)
-            and (wanted_status is None or a.status is wanted_status)
-            and (force is None or _in_force_matches(a.status, force))
+        return self._in_time(  # in_force_on and binding: see caspian._time
+            (
+                a
+                for a in self.records(model.Agreement)
+                if _between(a.signed, low, high)
+                and (party_id is None or party_id in a.parties)
+                and (meeting_id is None or a.meeting == meeting_id)
+                and (wanted_kind is None or a.kind is wanted_kind)
+                and (wanted_topic is None or wanted_topic in a.topics)
+                and (wanted_status is None or a.status is wanted_status)
+                and (force is None or _in_force_matches(a.status, force))
+            ),
+            in_force_on,
+            binding,
         )
 
     def articles(
@@ -565,23 +579,6 @@ class Dataset:
             if (wanted_commodity is None or r.commodity is wanted_commodity)
             and (wanted_category is None or r.category is wanted_category)
         )
-
-
-def _family(kind: type[Record]) -> list[type[Record]]:
-    """The kind and the kinds that subclass it (a Summit is a Meeting), each once.
-
-    A kind's subclasses are defined in its own module, so they exist once it does. (attrs
-    replaces each slotted class by a new one: the first, left in ``__subclasses__()`` until it
-    is collected, is not the one its module holds.)
-    """
-    import sys
-
-    found = [kind]
-    for sub in kind.__subclasses__():
-        module = sys.modules.get(sub.__module__)
-        if "KIND" in vars(sub) and getattr(module, sub.__name__, None) is sub:
-            found.extend(k for k in _family(sub) if k not in found)
-    return found
 
 
 def _between(day: Any, low: Any, high: Any) -> bool:

@@ -106,8 +106,19 @@ class AmbiguousKeyError(CaspianError, LookupError):
         self.candidates: tuple[str, ...] = tuple(candidates)
 
     def __str__(self) -> str:
-        names = ", ".join(repr(c) for c in self.candidates)
+        names = ", ".join(repr(c) for c in self.candidates[:_SHOWN])
+        if len(self.candidates) > _SHOWN:
+            # Words such as "Caspian" fit dozens: the message stays one readable line.
+            more = len(self.candidates) - _SHOWN
+            return (
+                f"{_shown(self.key)} names {len(self.candidates)} {self.kind} records: {names} "
+                f"and {more} more; caspian.search() lists them all"
+            )
         return f"{_shown(self.key)} names more than one {self.kind}: {names}; use one of these ids"
+
+
+#: How many candidates an AmbiguousKeyError's message names.
+_SHOWN = 8
 
 
 class InvalidQueryError(CaspianError, ValueError):
@@ -130,10 +141,11 @@ class ArgumentTypeError(CaspianError, TypeError):
 
     >>> import caspian
     >>> try:
-    ...     caspian.summits(after="2007")
+    ...     caspian.summits(after=2007.5)
     ... except caspian.ArgumentTypeError as error:
     ...     print(error)
-    after must be a year (int) or a datetime.date, not str: '2007'
+    after must be a year (int), a datetime.date or such text ('2007', '2007-10-16'), not float:
+    2007.5
     """
 
 

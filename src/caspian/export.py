@@ -308,6 +308,16 @@ def _point(name: str, coordinates: Any, properties: dict[str, Any]) -> dict[str,
     }
 
 
+def has_places(kind: type) -> bool:
+    """Whether records of ``kind`` have places to draw (a city, a place of signing, a route).
+
+    >>> from caspian.model import Pipeline, State
+    >>> has_places(Pipeline), has_places(State)
+    (True, False)
+    """
+    return issubclass(kind, (Meeting, Agreement, Pipeline))
+
+
 def to_geojson(records: Record | Iterable[Record]) -> dict[str, Any]:
     """A GeoJSON FeatureCollection of the records that have coordinates.
 
@@ -316,13 +326,25 @@ def to_geojson(records: Record | Iterable[Record]) -> dict[str, Any]:
     coordinates) plus points for the origin and terminus. Records without coordinates are
     left out. Coordinates are ``[longitude, latitude]`` (WGS 84) as GeoJSON requires.
 
+    Raises:
+        ArgumentTypeError: the records (or the kind of an empty query result) have no places:
+            states, articles, ratifications and reserve estimates.
+
     >>> import caspian
     >>> layer = caspian.to_geojson(caspian.pipeline("BTC"))
     >>> [f["geometry"]["type"] for f in layer["features"]]
     ['LineString', 'Point', 'Point']
     """
     features: list[dict[str, Any]] = []
-    for record in _items(records):
+    items = _items(records)
+    kinds: set[Any] = {type(r) for r in items} or {getattr(records, "kind", None)} - {None}
+    for kind in kinds:
+        if not has_places(kind):
+            raise ArgumentTypeError(
+                "to_geojson needs records with places (meetings, summits, agreements, "
+                f"pipelines); {kind.KIND.plural} have none"
+            )
+    for record in items:
         base = {"id": record.id, "record_type": type(record).__name__}
         if isinstance(record, Meeting) and record.city.coordinates:
             features.append(

@@ -115,6 +115,23 @@ _WHERE = {
 __all__ = sorted(["KINDS", *_WHERE])
 
 
+def family(kind: type[Record]) -> list[type[Record]]:
+    """The kind and the kinds that subclass it (a Summit is a Meeting), each once.
+
+    A kind's subclasses are defined in its own module, so they exist once it does. (attrs
+    replaces each slotted class by a new one: the first, left in ``__subclasses__()`` until it
+    is collected, is not the one its module holds.)
+    """
+    import sys
+
+    found = [kind]
+    for sub in kind.__subclasses__():
+        module = sys.modules.get(sub.__module__)
+        if "KIND" in vars(sub) and getattr(module, sub.__name__, None) is sub:
+            found.extend(k for k in family(sub) if k not in found)
+    return found
+
+
 def __getattr__(name: str) -> Any:
     if name == "KINDS":
         value: Any = tuple(getattr(importlib.import_module(m), n) for m, n in _KINDS)

@@ -13,6 +13,7 @@ from caspian import (
     Agreement,
     Article,
     Dataset,
+    Match,
     Meeting,
     Pipeline,
     Ratification,
@@ -27,6 +28,10 @@ assert_type(
     tuple[Summit, ...],
 )
 assert_type(caspian.summit("caspian-summit-2018"), Summit)
+assert_type(caspian.summits(after="2007"), tuple[Summit, ...])
+assert_type(caspian.search("Aktau", kind="summit"), tuple[Match, ...])
+assert_type(caspian.search("Aktau")[0].kind, str)
+assert_type(caspian.agreement("legal-status-convention").missing_articles, tuple[int, ...])
 assert_type(caspian.meetings(kind="ministerial", participant="IR"), tuple[Meeting, ...])
 assert_type(caspian.meeting("Nur-Sultan, 2017"), Meeting)
 assert_type(caspian.states(littoral=True, as_of=1828), tuple[State, ...])
@@ -108,3 +113,21 @@ assert_type(caspian.__version__, str)
 
 error = caspian.NotFoundError("x", "state")
 assert_type(error.suggestions, tuple[str, ...])
+
+# Time (0.3): status on a date, the chronology, the panels.
+tehran = caspian.agreement("tehran-convention")
+assert_type(tehran.in_force_on(2015), bool | None)
+assert_type(tehran.in_force_on("2015-01-01"), bool | None)
+assert_type(tehran.binds("KZ", on=dt.date(2015, 1, 1)), bool | None)
+assert_type(caspian.agreements(in_force_on="2015-01-01", binding="KZ"), tuple[Agreement, ...])
+assert_type(data.agreements(in_force_on=2015, binding=caspian.state("KZ")), tuple[Agreement, ...])
+assert_type(caspian.events(after=2017, state="KZ", kind="signing"), tuple[caspian.Event, ...])
+assert_type(data.events(kind=caspian.EventKind.MEETING), tuple[caspian.Event, ...])
+assert_type(caspian.events()[0].date, dt.date | None)
+assert_type(caspian.events()[0].precision, caspian.Precision)
+assert_type(caspian.events()[0].linked_record(), caspian.Record)
+assert_type(caspian.panel("state-year", start=1991, end=2025), tuple[caspian.StateYear, ...])
+assert_type(caspian.panel("dyad-year", states=["KZ", "IR"]), tuple[caspian.DyadYear, ...])
+assert_type(data.panel("state-year", states="KZ")[0].cow_code, int | None)
+assert_type(data.panel("dyad-year")[0].agreements_undecided, int)
+assert_type(caspian.to_dataframe(caspian.panel("state-year")), pandas.DataFrame)
