@@ -103,6 +103,23 @@ def test_a_previous_export_is_replaced_and_other_files_are_kept(tmp_path: Path) 
     assert (tmp_path / "README.md").read_text() == "mine"
 
 
+def test_tables_of_an_older_export_do_not_linger(tmp_path: Path) -> None:
+    """A table the previous export listed and this one does not write is removed; a file the
+    marker names outside the folder's plain CSV names is never touched."""
+    caspian.to_datapackage(tmp_path)
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    package[MARKER]["files"] += ["old_table.csv", "../outside.csv", "notes.txt"]
+    (tmp_path / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    for name in ("old_table.csv", "notes.txt"):
+        (tmp_path / name).write_text("x")
+    (tmp_path.parent / "outside.csv").write_text("keep")
+    caspian.to_datapackage(tmp_path)
+    assert not (tmp_path / "old_table.csv").exists()
+    assert (tmp_path / "notes.txt").read_text() == "x"
+    assert (tmp_path.parent / "outside.csv").read_text() == "keep"
+    assert exported(tmp_path) | {"notes.txt"} == {p.name for p in tmp_path.iterdir()}
+
+
 def test_the_command_line_needs_force_for_a_users_file(tmp_path: Path) -> None:
     """caspian export refuses a user's file with one line and exit 2; --force replaces it."""
     (tmp_path / "states.csv").write_text("my own work")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -30,7 +31,14 @@ from typing import Any
 
 from caspian.errors import ExportError, InvalidQueryError
 
-__all__ = ["MARKER", "check_target", "escape_formula", "is_previous_export", "write_files"]
+__all__ = [
+    "MARKER",
+    "check_target",
+    "escape_formula",
+    "is_previous_export",
+    "previous_files",
+    "write_files",
+]
 
 #: The property of ``datapackage.json`` that marks a folder as a previous caspian export.
 MARKER = "caspian-export"
@@ -61,18 +69,32 @@ def _is_link(path: Path) -> bool:
 def is_previous_export(folder: Path) -> bool:
     """Whether ``folder`` holds a ``datapackage.json`` written by caspian (a regular file, not a
     link, with :data:`MARKER`)."""
+    return previous_files(folder) is not None
+
+
+_CSV_NAME = re.compile(r"[a-z0-9_]+\.csv")
+
+
+def previous_files(folder: Path) -> list[str] | None:
+    """The CSV files a previous caspian export in ``folder`` says it wrote (plain names only),
+    or ``None`` if the folder holds no previous export."""
     path = folder / "datapackage.json"
     try:
         info = os.lstat(path)
         if not stat.S_ISREG(info.st_mode) or info.st_size > 10_000_000:
-            return False
+            return None
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
         descriptor = os.open(path, flags)
         with os.fdopen(descriptor, "rb") as handle:
             package = json.loads(handle.read().decode("utf-8"))
     except (OSError, ValueError, RecursionError):
-        return False
-    return isinstance(package, dict) and isinstance(package.get(MARKER), dict)
+        return None
+    marker = package.get(MARKER) if isinstance(package, dict) else None
+    if not isinstance(marker, dict):
+        return None
+    files = marker.get("files")
+    names = files if isinstance(files, list) else []
+    return [n for n in names if isinstance(n, str) and _CSV_NAME.fullmatch(n)]
 
 
 def check_target(folder: str | os.PathLike[str]) -> Path:
@@ -123,7 +145,8 @@ def write_files(
                 f"refusing to write {str(target / name)!r}: it is a folder; caspian never "
                 "replaces a folder (remove or rename it first)"
             )
-    if present and not overwrite and not is_previous_export(target):
+    previous = previous_files(target)
+    if present and not overwrite and previous is None:
         shown = ", ".join(repr(n) for n in present[:3])
         raise ExportError(
             f"refusing to replace {shown} in {str(target)!r}: the folder does not hold a "
@@ -133,16 +156,29 @@ def write_files(
         staging = Path(tempfile.mkdtemp(prefix=".caspian-export-", dir=target))
     except OSError as error:
         raise ExportError(f"cannot write into {str(target)!r}: {_reason(error)}") from error
+    # Files of the previous export that this one does not write (a table an older version
+    # wrote) go too, so that the folder holds the whole new package and nothing of the old.
+    stale = [
+        name for name in previous or () if name not in files and stat.S_ISREG(_mode(target / name))
+    ]
     try:
-        _swap(target, staging, files)
+        _swap(target, staging, files, stale)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return target
 
 
-def _swap(target: Path, staging: Path, files: Mapping[str, str]) -> None:
-    """Write every file into ``staging``, then rename them into ``target``, the old ones into
-    ``staging/old``; on any failure put everything back as it was."""
+def _mode(path: Path) -> int:
+    try:
+        return os.lstat(path).st_mode
+    except OSError:
+        return 0
+
+
+def _swap(target: Path, staging: Path, files: Mapping[str, str], stale: list[str]) -> None:
+    """Write every file into ``staging``, then rename them into ``target``, the old ones (and
+    the ``stale`` files of the previous export) into ``staging/old``; on any failure put
+    everything back as it was."""
     new, old = staging / "new", staging / "old"
     try:
         new.mkdir()
@@ -157,7 +193,7 @@ def _swap(target: Path, staging: Path, files: Mapping[str, str]) -> None:
     moved_away: list[str] = []
     moved_in: list[str] = []
     try:
-        for name in files:
+        for name in [*files, *stale]:
             if os.path.lexists(target / name):
                 os.rename(target / name, old / name)
                 moved_away.append(name)
