@@ -183,6 +183,29 @@ def test_a_failure_midway_leaves_the_old_package(
     assert before == snapshot(tmp_path)
 
 
+def test_ctrl_c_midway_leaves_the_old_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A KeyboardInterrupt between two renames: every old file is put back, then it goes on."""
+    caspian.to_datapackage(tmp_path)
+    names = exported(tmp_path)
+    before = snapshot(tmp_path)
+    real = os.rename
+    calls = []
+
+    def interrupted(source: object, target: object) -> None:
+        calls.append(target)
+        if len(calls) == len(names) + 1:
+            raise KeyboardInterrupt
+        real(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "rename", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        caspian.to_datapackage(tmp_path)
+    monkeypatch.setattr(os, "rename", real)
+    assert before == snapshot(tmp_path)
+
+
 def test_a_failed_write_leaves_the_folder_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

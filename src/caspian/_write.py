@@ -161,10 +161,8 @@ def write_files(
     stale = [
         name for name in previous or () if name not in files and stat.S_ISREG(_mode(target / name))
     ]
-    try:
-        _swap(target, staging, files, stale)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    _swap(target, staging, files, stale)
+    shutil.rmtree(staging, ignore_errors=True)
     return target
 
 
@@ -188,8 +186,11 @@ def _swap(target: Path, staging: Path, files: Mapping[str, str], stale: list[str
                 out.write(text)
                 out.flush()
                 os.fsync(out.fileno())
-    except OSError as error:
-        raise ExportError(f"cannot write into {str(target)!r}: {_reason(error)}") from error
+    except BaseException as error:  # a full disk, or Ctrl-C: nothing in target has changed
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(error, OSError):
+            raise ExportError(f"cannot write into {str(target)!r}: {_reason(error)}") from error
+        raise
     moved_away: list[str] = []
     moved_in: list[str] = []
     try:
@@ -200,12 +201,22 @@ def _swap(target: Path, staging: Path, files: Mapping[str, str], stale: list[str
         for name in files:
             os.rename(new / name, target / name)
             moved_in.append(name)
-    except OSError as error:
-        for name in moved_in:
-            os.rename(target / name, new / name)
-        for name in moved_away:
-            os.rename(old / name, target / name)
-        raise ExportError(f"cannot write into {str(target)!r}: {_reason(error)}") from error
+    except BaseException as error:  # put everything back, Ctrl-C included
+        try:
+            for name in moved_in:
+                os.rename(target / name, new / name)
+            for name in moved_away:
+                os.rename(old / name, target / name)
+        except OSError as again:  # pragma: no cover - the disk refuses even the way back
+            cause = _reason(error) if isinstance(error, OSError) else "interrupted"
+            raise ExportError(
+                f"cannot write into {str(target)!r}: {cause}; the old files could not all be "
+                f"put back ({_reason(again)}): they are in {str(old)!r}"
+            ) from error
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(error, OSError):
+            raise ExportError(f"cannot write into {str(target)!r}: {_reason(error)}") from error
+        raise
 
 
 def _reason(error: OSError) -> str:
