@@ -117,7 +117,19 @@ fold_keys = st.text(
     alphabet=st.one_of(
         st.characters(codec="utf-8"),
         st.sampled_from(
-            [*INVISIBLE, "\u0301", "\u0308", "\u093e", "\u0940", "\u0942", "\u064a", "\u06cc"]
+            [
+                *INVISIBLE,
+                "\u0301",
+                "\u0308",
+                "\u093e",
+                "\u0940",
+                "\u0942",
+                "\u064a",
+                "\u06cc",
+                "\ud800",
+                "\u202e",
+                "\n",
+            ]
         ),
         st.sampled_from(list("aeiouAEIOU İıßøəÆ-–_.,' ")),
     ),

@@ -99,3 +99,17 @@ def test_latin_accents_fold_away(word: str) -> None:
     """An acute or a diaeresis on a Latin letter is an accent: the key folds to the bare word."""
     accented = "".join(ch + "\u0301" for ch in word)
     assert normalize(accented) == normalize(word.upper()) == word
+
+
+@SETTINGS
+@given(fold_keys)
+def test_lookup_errors_print_whatever_the_key(key: str) -> None:
+    """A lookup with any key (lone surrogates, controls, marks) answers or raises an error
+    whose message prints on one line and encodes as UTF-8."""
+    for lookup in (caspian.state, caspian.summit, caspian.agreement, caspian.pipeline):
+        try:
+            lookup(key)
+        except caspian.CaspianError as error:
+            message = str(error)
+            message.encode("utf-8")
+            assert message.isprintable(), message
