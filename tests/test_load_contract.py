@@ -8,6 +8,7 @@ import contextlib
 import copy
 import json
 import logging
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -146,6 +147,29 @@ def test_from_dict_reports_structure_and_integrity_together() -> None:
         caspian.from_dict(row, caspian.Pipeline)
     paths = {p.path for p in caught.value.problems}
     assert {"length_km", "route[1]"} <= paths
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({1: "a", "b": 2}, "unknown field"),
+        ({"sources": [[]]}, "sources[0]: expected an object, got an array"),
+        ({"capital_history": [5]}, "capital_history[0]: expected an object, got a number"),
+    ],
+)
+def test_odd_dicts_are_data_errors(change: dict[Any, Any], expected: str) -> None:
+    """Keys of mixed types and arrays where objects belong are problems, never a TypeError."""
+    row = {**caspian.to_dict(caspian.state("IR")), **change}
+    with pytest.raises(DataError, match=re.escape(expected)):
+        caspian.from_dict(row, caspian.State)
+
+
+def test_a_string_where_an_object_belongs(tmp_path: Path) -> None:
+    """ "city": "Baku" says it wants an object."""
+    records = fresh()
+    records["summits.json"][0]["city"] = "Alpha City"
+    found = problems(write_records(tmp_path, records))
+    assert "summits.json: alpha-summit-2001: city: expected an object, got a string" in found
 
 
 # -- 11. printable messages ---------------------------------------------------------------------

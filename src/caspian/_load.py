@@ -132,7 +132,7 @@ def _explain(error: BaseException, target: Any) -> str:
     """A readable message for one structuring error (used with ``cattrs.transform_error``)."""
     if isinstance(error, ForbiddenExtraKeysError):
         allowed = ", ".join(file_fields(error.cl))
-        extra = ", ".join(_shown(k, 40) for k in sorted(error.extra_fields)[:5])
+        extra = ", ".join(_shown(k, 40) for k in sorted(error.extra_fields, key=repr)[:5])
         return f"unknown field {extra}; the fields are: {allowed}"
     if isinstance(error, KeyError):
         return "required field missing"
@@ -258,8 +258,13 @@ def _shape(item: dict[str, Any], cls: type, path: str) -> Iterator[tuple[str, st
                 for index, element in enumerate(value):
                     if isinstance(element, dict):
                         yield from _shape(element, inner, f"{where}[{index}]")
-        elif isinstance(hint, type) and attrs.has(hint) and isinstance(value, dict):
-            yield from _shape(value, hint, where)
+                    else:
+                        yield f"{where}[{index}]", f"expected an object, got {_json_name(element)}"
+        elif isinstance(hint, type) and attrs.has(hint):
+            if isinstance(value, dict):
+                yield from _shape(value, hint, where)
+            elif value is not None:
+                yield where, f"expected an object, got {_json_name(value)}"
 
 
 def _top(path: str) -> str:
