@@ -416,3 +416,40 @@ def test_a_key_repeated_anywhere_is_a_problem(file: str, data: st.DataObject) ->
         outcome = loads_or_data_error(write_records(Path(tmp), {**records, file: text}))
     assert isinstance(outcome, DataError)
     assert f"the key {key!r} appears more than once" in str(outcome)
+
+
+json_like = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(min_value=-(10**25), max_value=10**25),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.text(max_size=10),
+        st.sampled_from(["https://[::1/", "\ud800", "2020-01-01", "primary", "iran"]),
+    ),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner),
+    max_leaves=8,
+)
+
+
+@SETTINGS
+@given(
+    st.sampled_from([caspian.State, caspian.Summit, caspian.Agreement, caspian.Pipeline]),
+    st.dictionaries(
+        st.one_of(
+            st.sampled_from(["id", "name", "sources", "city", "route", "parties"]),
+            st.text(max_size=6),
+            st.integers(),
+        ),
+        json_like,
+        max_size=3,
+    ),
+)
+def test_any_dict_gives_a_record_or_a_data_error(kind: type[Any], change: dict[Any, Any]) -> None:
+    """from_dict with any JSON-like values under any keys: a record or a DataError whose
+    message prints, never another exception."""
+    row = {**caspian.to_dict(caspian.Dataset.packaged().records(kind)[0]), **change}
+    try:
+        caspian.from_dict(row, kind)
+    except DataError as error:
+        assert all(str(p).isprintable() for p in error.problems)
