@@ -453,3 +453,11 @@ def test_any_dict_gives_a_record_or_a_data_error(kind: type[Any], change: dict[A
         caspian.from_dict(row, kind)
     except DataError as error:
         assert all(str(p).isprintable() for p in error.problems)
+
+
+def test_a_rule_that_quotes_a_long_id_is_cut(tmp_path: Path) -> None:
+    """A kind's own rule that names a 5,000-character id keeps its message short."""
+    records = fresh()
+    records["articles.json"][0]["agreement"] = "x" * 5000
+    found = problems(write_records(tmp_path, records))
+    assert found and all(len(p) < 600 for p in found)

@@ -124,7 +124,7 @@ def check(
             label = _label(record)
             skipped = damaged.get(id(record), set()) if damaged else set()
             problems.extend(
-                Problem(file_of(record), label, p, m)
+                Problem(file_of(record), label, p, m if len(m) <= 300 else m[:299] + "…")
                 for p, m in found
                 if re.split(r"[.\[]", p, maxsplit=1)[0] not in skipped
             )
