@@ -157,3 +157,14 @@ folder_entries = st.one_of(
         lambda name: name not in (".", "..")
     ),
 )
+
+
+# -- addresses, for the host matching of the publisher registry --------------------------------
+
+host_label = st.from_regex(r"[a-z][a-z0-9-]{0,10}[a-z0-9]", fullmatch=True).filter(
+    lambda label: label not in {"www", "m", "amp", "mobile"}
+)
+url_path = st.lists(st.from_regex(r"[A-Za-z0-9_.-]{1,12}", fullmatch=True), max_size=4).map(
+    lambda segments: "".join(f"/{s}" for s in segments)
+)
+variant_prefix = st.sampled_from(["", "www.", "m.", "amp.", "WWW.", "mobile."])

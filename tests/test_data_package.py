@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import duckdb
 import pytest
 
 import caspian
@@ -153,7 +154,6 @@ def test_descriptions_are_plain_whole_sentences(package: dict[str, Any]) -> None
 def test_duckdb_joins_through_every_foreign_key(folder: Path, package: dict[str, Any]) -> None:
     """Every CSV loads into DuckDB, and every foreign key of every table joins: no row names a
     record (or a list item) that is not there."""
-    duckdb = pytest.importorskip("duckdb")
     connection = duckdb.connect()
     for resource in package["resources"]:
         path = str(folder / resource["path"])

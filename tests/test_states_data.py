@@ -25,18 +25,10 @@ COW_LETTERS = {
     770: "PAK",
 }
 
-#: Hosts of student copies of datasets, never cited.
-STUDENT_COPIES = ("github.com/Wangyin18/", "github.com/vivekmithlesh/")
-
 
 def every_state() -> list[caspian.State]:
     """Every state record, historic entities included."""
     return list(caspian.Dataset.packaged().records(caspian.State))
-
-
-def all_sources(state: caspian.State) -> list[caspian.Source]:
-    """The sources of a state record and of its alternatives."""
-    return [*state.sources, *(s for a in state.alternatives for s in a.sources)]
 
 
 def test_every_state_with_a_cow_code_has_its_letter_code() -> None:
@@ -57,39 +49,9 @@ def test_letter_codes_are_cited() -> None:
     assert uncited == []
 
 
-def test_no_student_copy_of_a_dataset_is_cited() -> None:
-    """No state cites a student's copy of the COW or Gleditsch-Ward lists."""
-    cited = [
-        (s.id, src.url)
-        for s in every_state()
-        for src in all_sources(s)
-        if any(host in src.url for host in STUDENT_COPIES)
-    ]
-    assert cited == []
-
-
-#: Hosts the brief denies (non-English or Simple Wikipedia, crawler paths).
-DENIED = (
-    "simple.wikipedia.org",
-    "simple.m.wikipedia.org",
-    "ur.m.wikipedia.org",
-    "it.wikipedia.org",
-    "nn.wikipedia.org",
-    "wiki.openstreetmap.org",
-    "oldformat=true",
-    "media-2.web.britannica.com/eb-diffs",
-)
-
-
-def test_no_state_cites_a_denied_host() -> None:
-    """No state record or alternative cites a denied host."""
-    cited = [
-        (s.id, src.url)
-        for s in every_state()
-        for src in all_sources(s)
-        if any(host in src.url for host in DENIED)
-    ]
-    assert cited == []
+# The student copies of the COW and G-W lists and the other denied hosts (non-English or Simple
+# Wikipedia, crawler paths) are checked for every file, alternatives included, by the publisher
+# registry: tests/test_provenance.py (test_no_denied_host_is_cited, test_named_hosts_are_denied).
 
 
 def test_russian_empire_capital_over_time() -> None:

@@ -8,7 +8,7 @@ import zipfile
 
 from caspian.model import KINDS
 
-DATA = [kind.KIND.file.removesuffix(".json") for kind in KINDS]
+DATA = [kind.KIND.file.removesuffix(".json") for kind in KINDS] + ["publishers"]
 REQUIRED = {
     "caspian/__init__.py",
     "caspian/py.typed",

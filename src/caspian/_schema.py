@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from caspian._load import file_fields
+from caspian._provenance import REGISTRY_FILE, Publisher
 from caspian.model import KINDS, Record
 
 SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -120,9 +121,30 @@ def schema_for(record_type: type[Record]) -> dict[str, Any]:
     }
 
 
-def render(record_type: type[Record]) -> str:
-    """The schema file's exact text."""
-    return json.dumps(schema_for(record_type), indent=2, ensure_ascii=False) + "\n"
+def registry_schema() -> dict[str, Any]:
+    """The JSON Schema of the publisher registry, ``publishers.json``.
+
+    >>> registry_schema()["$defs"]["Publisher"]["required"]
+    ['host', 'publisher', 'type', 'official']
+    """
+    defs: dict[str, Any] = {}
+    _define(Publisher, defs)
+    name = REGISTRY_FILE.replace(".json", ".schema.json")
+    return {
+        "$schema": SCHEMA_DRAFT,
+        "$id": f"{SCHEMA_BASE}{name}",
+        "title": f"caspian {REGISTRY_FILE}",
+        "description": "The registry of the publishers the data cites (caspian-diplomacy format).",
+        "type": "array",
+        "items": {"$ref": "#/$defs/Publisher"},
+        "$defs": defs,
+    }
+
+
+def render(record_type: type[Record] | None) -> str:
+    """The schema file's exact text (the registry's for ``None``)."""
+    schema = registry_schema() if record_type is None else schema_for(record_type)
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -133,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     for record_type in KINDS:
         name = record_type.KIND.file.replace(".json", ".schema.json")
         (folder / name).write_text(render(record_type), encoding="utf-8")
+    registry = REGISTRY_FILE.replace(".json", ".schema.json")
+    (folder / registry).write_text(render(None), encoding="utf-8")
     return 0
 
 

@@ -20,15 +20,20 @@ __all__ = ["Alternative", "Coordinates", "Place", "Results", "Source", "SourceKi
 class SourceKind(_Vocabulary):
     """How close a source stands to the facts it supports.
 
+    The kind of every packaged source follows from its publisher and the record citing it, by
+    the rule in ``docs/provenance.md`` (a test keeps the data in line with it).
+
     >>> SourceKind("primary")
     SourceKind.PRIMARY
     """
 
-    #: A treaty text, or a party's, secretariat's or legislature's official record.
+    #: A party's own publication of its own act (its government or legislature), a secretariat
+    #: on its own convention and meetings, an operator or owner on its own pipeline, an agency
+    #: on its own estimate, a code list's maintainer on its own codes.
     PRIMARY = "primary"
-    #: A reputable news agency, an operator, an agency such as the EIA or USGS, scholarship.
+    #: News, scholarship, legal databases, and official bodies on what is not their own.
     SECONDARY = "secondary"
-    #: An encyclopedia.
+    #: An encyclopedia, a gazetteer or reference data (GeoNames, CLDR, pycountry).
     TERTIARY = "tertiary"
 
 
@@ -46,8 +51,9 @@ class Source(Value):
     title: str
     #: Who published it, where known.
     publisher: str | None = None
-    #: Primary (a treaty text or official record), secondary (news agency, operator, agency,
-    #: scholarship) or tertiary (an encyclopedia).
+    #: Primary (a party's, secretariat's, operator's or agency's own publication on its own act,
+    #: convention, pipeline or estimate), secondary (news, scholarship, legal databases, official
+    #: bodies on what is not their own) or tertiary (encyclopedias, gazetteers, reference data).
     kind: SourceKind
     #: The names of the record's fields this page supports (``"signed"``, ``"place"``).
     supports: tuple[str, ...] = ()

@@ -406,7 +406,7 @@ def cite(style: str = "text") -> str:
 
     >>> import caspian
     >>> print(caspian.cite())  # doctest: +ELLIPSIS
-    The caspian developers (2026). caspian-diplomacy: ... data version 2026.12.0 ...
+    The caspian developers (2026). caspian-diplomacy: ... data version 2026.12.1 ...
     """
     url = "https://github.com/caspian-diplomacy/caspian"
     if style == "text":
