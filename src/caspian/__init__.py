@@ -31,6 +31,9 @@ from caspian.errors import (
     DataError as DataError,
 )
 from caspian.errors import (
+    ExportError as ExportError,
+)
+from caspian.errors import (
     InvalidQueryError as InvalidQueryError,
 )
 from caspian.errors import (

@@ -115,13 +115,18 @@ class _Exit(Exception):
         self.status = status
 
 
-def _write(stream: TextIO, text: str) -> None:
-    """Write ``text``, escaping what the stream's encoding cannot show (``\\u0420``)."""
+def _write(stream: TextIO | None, text: str) -> None:
+    """Write ``text``, escaping what the stream's encoding cannot show (``\\u0420``). A closed
+    stream (``None`` when Python started without one) is an :class:`OSError`."""
+    if stream is None:
+        raise OSError(9, "the stream is closed")
     try:
         stream.write(text)
     except UnicodeEncodeError:
         encoding = getattr(stream, "encoding", None) or "ascii"
         stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
+    except ValueError:  # "I/O operation on closed file"
+        raise OSError(9, "the stream is closed") from None
 
 
 def year_or_date(text: str) -> int | _dt.date:
@@ -247,9 +252,12 @@ def lookups() -> dict[str, Callable[[str], Any]]:
 
 
 def _summary(function: Callable[..., Any]) -> str:
+    """The first line of a function's docstring; its name where there is none (``python -OO``
+    strips docstrings, and the command line must work without them)."""
     from caspian._package import plain
 
-    return plain((function.__doc__ or "").strip().splitlines()[0]).rstrip(".")
+    lines = (function.__doc__ or "").strip().splitlines()
+    return plain(lines[0]).rstrip(".") if lines else function.__name__.replace("_", " ")
 
 
 def examples(name: str, function: Callable[..., Any]) -> list[str]:
@@ -294,8 +302,7 @@ def examples(name: str, function: Callable[..., Any]) -> list[str]:
 def build_parser(out: TextIO | None = None, only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation and tests); help goes to ``out``.
 
-    With ``only``, the parser has that one command and no help texts (they read docstrings,
-    and the examples parse them): what a command line that does not ask for help needs.
+    With ``only``, it has that command alone and no help texts (they read docstrings).
 
     >>> build_parser().prog
     'caspian'
@@ -375,6 +382,11 @@ def build_parser(out: TextIO | None = None, only: str | None = None) -> argparse
         out=out,
     )
     export.add_argument("folder", help="the folder to write into (made if it does not exist)")
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace files of the same names even if the folder is not a previous export",
+    )
     return parser
 
 
@@ -437,12 +449,14 @@ def _run(args: argparse.Namespace) -> Sequence[Record] | str:
     if command == "export":
         from pathlib import Path
 
+        if not args.folder:
+            raise _UsageError("caspian export: the folder must not be empty (an unset variable?)")
         folder = Path(args.folder)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise _UsageError(f"caspian export: cannot make {str(folder)!r}: {error}") from None
-        written = caspian.to_datapackage(folder)
+        written = caspian.to_datapackage(folder, overwrite=args.force)
         files = len(list(written.glob("*.csv")))
         return f"wrote {files} CSV files and datapackage.json to {written}"
     single = lookups().get(command)
@@ -467,44 +481,71 @@ def _run(args: argparse.Namespace) -> Sequence[Record] | str:
 def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
-    """Run the command line with ``argv``; return the exit status: 0, 2 on bad input, 141 when
-    the reader of the output went away (as a shell reports a SIGPIPE). ``--help`` and
-    ``--version`` write to ``out`` and return 0.
+    """Run the command line with ``argv``; return the exit status: 0, 2 on bad input or when
+    the output cannot be written (a full disk, a closed stream), 141 when the reader of the
+    output went away (as a shell reports a SIGPIPE), 130 on Ctrl-C. ``--help`` and
+    ``--version`` write to ``out`` and return 0. It raises nothing.
 
     >>> main(["state", "Utopia"], err=sys.stdout)
     caspian: no state matches 'Utopia'
     2
     """
-    out = out or sys.stdout
-    err = err or sys.stderr
+    out = out if out is not None else sys.stdout
+    err = err if err is not None else sys.stderr
     try:
         _write(out, _output(argv, out))
-        out.flush()
+        _flush(out)
     except _Exit as done:
         return done.status
     except _UsageError as error:
-        _write(err, f"{error}\n")
-        return 2
+        return _complain(err, str(error))
     except CaspianError as error:
-        _write(err, f"caspian: {str(error).splitlines()[0]}\n")
-        return 2
+        return _complain(err, f"caspian: {str(error).splitlines()[0]}")
+    except KeyboardInterrupt:
+        return 130
     except BrokenPipeError:
-        stdout = sys.__stdout__
-        if stdout is not None and out is stdout:
-            # Python flushes stdout again at exit: point it at /dev/null first.
-            import os
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
+        _silence(out)
         return 141
+    except OSError as error:
+        _silence(out)
+        return _complain(err, f"caspian: cannot write the output: {error.strerror or error}")
     return 0
 
 
-def _command_asked(argv: Sequence[str]) -> str | None:
-    """The command that ``argv`` runs, when it asks for no help; else ``None``.
+def _flush(stream: TextIO | None) -> None:
+    """Flush a stream; a closed one is an :class:`OSError`, as a failed write is."""
+    if stream is None:
+        raise OSError(9, "the stream is closed")
+    try:
+        stream.flush()
+    except ValueError:  # "I/O operation on closed file"
+        raise OSError(9, "the stream is closed") from None
 
-    >>> _command_asked(["summits", "--after", "2007"]), _command_asked(["summits", "--he"])
-    ('summits', None)
-    """
+
+def _complain(err: TextIO | None, message: str) -> int:
+    """Write a one-line message to ``err`` if it can be written; return 2."""
+    try:
+        _write(err, message + "\n")
+        _flush(err)
+    except OSError:
+        _silence(err)
+    return 2
+
+
+def _silence(stream: TextIO | None) -> None:
+    """Point the process's own stdout or stderr at /dev/null once writing to it failed, so
+    that Python's flush at exit raises nothing (and prints no traceback) either."""
+    import contextlib
+    import os
+
+    for own in (sys.__stdout__, sys.__stderr__):
+        if own is not None and stream is own:
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), own.fileno())
+
+
+def _command_asked(argv: Sequence[str]) -> str | None:
+    """The command that ``argv`` runs, when it asks for no help; else ``None``."""
     if any(w == "-h" or (w.startswith("--h") and "--help".startswith(w)) for w in argv):
         return None
     command = next((w for w in argv if not w.startswith("-")), None)
@@ -514,8 +555,7 @@ def _command_asked(argv: Sequence[str]) -> str | None:
 
 def _output(argv: Sequence[str] | None, out: TextIO) -> str:
     """The text the command prints."""
-    argv = sys.argv[1:] if argv is None else argv
-    # Only the command asked for is built, and help texts only when help is asked.
+    argv = sys.argv[1:] if argv is None else argv  # build only the command asked for:
     parser = build_parser(out, only=_command_asked(argv))
     args, extra = parser.parse_known_args(argv)
     if extra:
