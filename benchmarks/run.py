@@ -266,6 +266,9 @@ def synthetic(folder: Path, factor: int) -> Path:
                     for key in ("iso_alpha2", "iso_alpha3", "iso_numeric", "wikidata"):
                         if new.get(key):
                             new[key] = f"{new[key]}{copy}"
+                    if name == "summits.json" and new.get("ordinal"):
+                        # Ordinals are unique: each copy numbers its summits after the last.
+                        new["ordinal"] += copy * len(records)
                     if new.get("meeting"):
                         new["meeting"] = rename(new["meeting"], meeting_ids, copy)
                     if new.get("parent"):
