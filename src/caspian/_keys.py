@@ -204,7 +204,10 @@ class Suggestions:
 
         wanted = normalize(key)
         wanted_grams = _pairs(wanted)
-        shared = Counter(chain.from_iterable(self._grams.get(g, ()) for g in wanted_grams))
+        postings = sorted((self._grams.get(g, ()) for g in wanted_grams), key=len)
+        # The rarer ~two thirds of the pairs: a typo breaks at most two of them.
+        postings = postings[: max(2, -(-len(postings) * 2 // 3))]
+        shared = Counter(chain.from_iterable(postings))
         size, sizes = len(wanted_grams), self._sizes
         # Keys sharing under half the grams of the best are not worth ranking.
         floor = max(shared.values(), default=0) / 2
