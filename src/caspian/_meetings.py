@@ -199,7 +199,11 @@ class Meeting(Record):
         >>> [a.id for a in caspian.summit("caspian-summit-2010").signed_agreements()]
         ['security-agreement-2010']
         """
-        return self.dataset.agreements(meeting=self)
+        from caspian._treaties import Agreement
+
+        data = self.dataset
+        ident = self.id if self.id in data._by_id(Meeting) else data.meeting(self).id
+        return data._referring(Agreement, "meeting", ident)
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
