@@ -139,3 +139,18 @@ def test_the_old_property_spelling_still_works_and_warns(data: Dataset, name: st
     with pytest.warns(DeprecationWarning, match=rf"Agreement\.{name}\(\)"):
         old = list(getattr(convention, name))
     assert tuple(old) == getattr(convention, name)()
+
+
+def test_a_copy_with_a_new_id_navigates_as_the_queries_do(data: Dataset) -> None:
+    """A changed copy whose id names nothing: methods that were queries raise NotFoundError
+    as the queries do; those that were scans by id find nothing."""
+    newland = attrs.evolve(data.state("IR"), id="newland")
+    with pytest.raises(caspian.NotFoundError, match="newland"):
+        data.meetings(participant=newland)
+    with pytest.raises(caspian.NotFoundError, match="newland"):
+        newland.meetings()
+    assert newland.predecessor_states() == ()
+    copy = attrs.evolve(data.agreement("tehran-convention"), id="tc2")
+    with pytest.raises(caspian.NotFoundError, match="tc2"):
+        copy.articles()
+    assert copy.protocols() == ()

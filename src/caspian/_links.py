@@ -80,14 +80,17 @@ class _Links:
                 found = self._reverse.setdefault(key, {r.id: r for r in self.records(kind)})
         return found
 
-    def _referring(self, kind: type[R], field: str, ident: str) -> tuple[R, ...]:
+    def _referring(
+        self, kind: type[R], field: str, record: Record, lookup: Callable[[Any], Record]
+    ) -> tuple[R, ...]:
         """The records of ``kind`` whose ``field`` (an id, or a tuple of ids) names
-        ``ident``, in the kind's order: what ``records(kind)`` filtered on that field gives,
-        from an index built on first use."""
-        table = self._reverse.get((kind, field))
-        if table is None:
-            table = self._reverse_index(kind, field)
-        found = table.get(ident)
+        ``record``, in the kind's order: what ``records(kind)`` filtered on that field gives,
+        from an index built on first use. A record whose id is not in the dataset (a changed
+        copy) is looked up with ``lookup`` first, as the queries do."""
+        table = self._reverse.get((kind, field)) or self._reverse_index(kind, field)
+        found = table.get(record.id)
+        if found is None and record.id not in self._by_id(type(record)):
+            found = table.get(lookup(record).id)
         return found if found is not None else Results.of(kind)()
 
     def _reverse_index(self, kind: type[Record], field: str) -> dict[str, Any]:

@@ -201,9 +201,7 @@ class Meeting(Record):
         """
         from caspian._treaties import Agreement
 
-        data = self.dataset
-        ident = self.id if self.id in data._by_id(Meeting) else data.meeting(self).id
-        return data._referring(Agreement, "meeting", ident)
+        return self.dataset._referring(Agreement, "meeting", self, self.dataset.meeting)
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)

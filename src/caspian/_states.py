@@ -243,7 +243,7 @@ class State(Record):
         >>> [s.id for s in caspian.state("iran").predecessor_states()]
         ['pahlavi-iran']
         """
-        return tuple(self.dataset._referring(State, "successor", self.id))
+        return tuple(self.dataset._referring(State, "successor", self, lambda same: same))
 
     def meetings(self) -> "tuple[Meeting, ...]":
         """Meetings of every kind this state took part in, in order.
@@ -303,6 +303,4 @@ class State(Record):
     def _named_by(self, kind: type[R], field: str) -> tuple[R, ...]:
         """The records of ``kind`` whose ``field`` names this state, in order (from the
         dataset's reverse index: as fast as the answer is short)."""
-        data = self.dataset
-        ident = self.id if self.id in data._by_id(State) else data.state(self).id
-        return data._referring(kind, field, ident)
+        return self.dataset._referring(kind, field, self, self.dataset.state)

@@ -21,7 +21,7 @@ from caspian._kind import (
     existed,
     ref,
 )
-from caspian._values import Alternative, Linked, Place, Source
+from caspian._values import Alternative, Place, Source, _Linked
 from caspian._vocabulary import _Vocabulary
 
 if TYPE_CHECKING:
@@ -215,34 +215,44 @@ class Agreement(Record):
         """
         return self.signed.year if self.signed else None
 
-    @property
-    def articles(self) -> "Linked[Article]":
-        """The articles recorded in the data, by number (the text may have more).
+    if TYPE_CHECKING:  # type checkers see the methods; 0.2's property spelling still runs
 
-        .. versionchanged:: 0.3
-           A method, like all navigation: call it. Reading ``agreement.articles`` without
-           the call, as 0.2's property, still works but warns (``DeprecationWarning``).
+        def articles(self) -> "tuple[Article, ...]": ...
+        def ratifications(self) -> "tuple[Ratification, ...]": ...
 
-        >>> import caspian
-        >>> [a.number for a in caspian.agreement("treaty-of-gulistan").articles()]
-        [5]
-        """
-        return Linked.of(Article, "Agreement.articles")(self._named_by(Article, "agreement"))
+    else:
 
-    @property
-    def ratifications(self) -> "Linked[Ratification]":
-        """The ratifications recorded in the data, ratified ones first (by date), then pending.
+        @property
+        def articles(self) -> Any:
+            """The articles recorded in the data, by number (the text may have more).
 
-        .. versionchanged:: 0.3
-           A method, like all navigation: call it. Reading ``agreement.ratifications``
-           without the call, as 0.2's property, still works but warns.
+            .. versionchanged:: 0.3
+               A method, like all navigation: call it. Reading ``agreement.articles`` without
+               the call, as 0.2's property, still works but warns (``DeprecationWarning``).
 
-        >>> import caspian
-        >>> [r.state for r in caspian.agreement("legal-status-convention").ratifications()][-1]
-        'iran'
-        """
-        found = self._named_by(Ratification, "agreement")
-        return Linked.of(Ratification, "Agreement.ratifications")(found)
+            >>> import caspian
+            >>> [a.number for a in caspian.agreement("treaty-of-gulistan").articles()]
+            [5]
+            """
+            found = self._named_by(Article, "agreement")
+            return _Linked.spelled(Article, "Agreement.articles")(found)
+
+        @property
+        def ratifications(self) -> Any:
+            """The ratifications recorded in the data, ratified ones first (by date), then
+            pending.
+
+            .. versionchanged:: 0.3
+               A method, like all navigation: call it. Reading ``agreement.ratifications``
+               without the call, as 0.2's property, still works but warns.
+
+            >>> import caspian
+            >>> convention = caspian.agreement("legal-status-convention")
+            >>> [r.state for r in convention.ratifications()][-1]
+            'iran'
+            """
+            found = self._named_by(Ratification, "agreement")
+            return _Linked.spelled(Ratification, "Agreement.ratifications")(found)
 
     @property
     def missing_articles(self) -> tuple[int, ...]:
@@ -306,9 +316,7 @@ class Agreement(Record):
     def _named_by(self, kind: type[R], field: str) -> tuple[R, ...]:
         """The records of ``kind`` whose ``field`` names this agreement, in order (from the
         dataset's reverse index: as fast as the answer is short)."""
-        data = self.dataset
-        ident = self.id if self.id in data._by_id(Agreement) else data.agreement(self).id
-        return data._referring(kind, field, ident)
+        return self.dataset._referring(kind, field, self, self.dataset.agreement)
 
     def party_states(self) -> "tuple[State, ...]":
         """The parties.
@@ -344,7 +352,7 @@ class Agreement(Record):
         >>> len(caspian.agreement("tehran-convention").protocols())
         4
         """
-        return tuple(self._named_by(Agreement, "parent"))
+        return tuple(self.dataset._referring(Agreement, "parent", self, lambda same: same))
 
     def in_force_on(self, on: int | _dt.date | str) -> bool | None:
         """Whether it was in force on a day: ``True``, ``False``, or ``None`` when the data

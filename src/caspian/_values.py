@@ -193,11 +193,8 @@ def _results(kind: type | None, items: tuple[Any, ...]) -> Results:
     return (Results if kind is None else Results.of(kind))(items)
 
 
-T = typing.TypeVar("T", covariant=True)
-
-
 def _deprecated(name: str) -> Any:
-    """A tuple operation of :class:`Linked` that warns, then acts on the plain results."""
+    """A tuple operation of :class:`_Linked` that warns, then acts on the plain results."""
 
     def operation(self: Any, *args: Any) -> Any:
         warnings.warn(
@@ -212,71 +209,61 @@ def _deprecated(name: str) -> Any:
     return operation
 
 
-if typing.TYPE_CHECKING:
+class _Linked(Results):
+    """Navigation that 0.2 spelled as a property: a method since 0.3, which the old
+    spelling still reaches. Calling it gives the results; reading it as a tuple without
+    the call (``for a in agreement.articles``) still works, with a DeprecationWarning.
 
-    class Linked(tuple[T, ...]):
-        """What ``Agreement.articles`` and ``Agreement.ratifications`` give (see below)."""
+    >>> import caspian, warnings
+    >>> convention = caspian.agreement("legal-status-convention")
+    >>> convention.articles()[0].title
+    'Definitions'
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     old = convention.articles[0].title
+    >>> old, caught[0].category.__name__
+    ('Definitions', 'DeprecationWarning')
+    """
 
-        def __call__(self) -> tuple[T, ...]: ...
-        @classmethod
-        def of(cls, kind: type[T], spelling: str) -> "type[Linked[T]]": ...
+    __slots__ = ()
+    _spelling: typing.ClassVar[str] = ""
 
-else:
+    @classmethod
+    def spelled(cls, kind: type, spelling: str) -> "type[_Linked]":
+        """The class for records of ``kind`` reached by ``spelling`` (made once)."""
+        found = _LINKED.get((kind, spelling))
+        if found is None:
+            made = _Sealed(
+                "Results", (cls, Results.of(kind)), {"__slots__": (), "_spelling": spelling}
+            )
+            found = _LINKED.setdefault((kind, spelling), typing.cast("type[_Linked]", made))
+        return found
 
-    class Linked(Results):
-        """Navigation that 0.2 spelled as a property: a method since 0.3, which the old
-        spelling still reaches. Calling it gives the results; reading it as a tuple without
-        the call (``for a in agreement.articles``) still works, with a DeprecationWarning.
+    def __call__(self) -> Results:
+        return _results(self.kind, tuple(tuple.__iter__(self)))
 
-        >>> import caspian, warnings
-        >>> convention = caspian.agreement("legal-status-convention")
-        >>> convention.articles()[0].title
-        'Definitions'
-        >>> with warnings.catch_warnings(record=True) as caught:
-        ...     warnings.simplefilter("always")
-        ...     old = convention.articles[0].title
-        >>> old, caught[0].category.__name__
-        ('Definitions', 'DeprecationWarning')
-        """
+    for _name in (
+        "__iter__",
+        "__len__",
+        "__getitem__",
+        "__contains__",
+        "__eq__",
+        "__ne__",
+        "__lt__",
+        "__le__",
+        "__gt__",
+        "__ge__",
+        "__hash__",
+        "__add__",
+        "__mul__",
+        "__rmul__",
+        "__repr__",
+        "index",
+        "count",
+        "_repr_html_",
+    ):
+        locals()[_name] = _deprecated(_name)
+    del _name
 
-        __slots__ = ()
-        _spelling: typing.ClassVar[str] = ""
 
-        @classmethod
-        def of(cls, kind: type, spelling: str) -> "type[Linked]":
-            """The class for records of ``kind`` reached by ``spelling`` (made once)."""
-            found = _LINKED.get((kind, spelling))
-            if found is None:
-                made = _Sealed(
-                    "Results", (cls, Results.of(kind)), {"__slots__": (), "_spelling": spelling}
-                )
-                found = _LINKED.setdefault((kind, spelling), made)
-            return found
-
-        def __call__(self) -> Results:
-            return _results(self.kind, tuple(tuple.__iter__(self)))
-
-        for _name in (
-            "__iter__",
-            "__len__",
-            "__getitem__",
-            "__contains__",
-            "__eq__",
-            "__ne__",
-            "__lt__",
-            "__le__",
-            "__gt__",
-            "__ge__",
-            "__hash__",
-            "__add__",
-            "__mul__",
-            "__rmul__",
-            "__repr__",
-            "index",
-            "count",
-            "_repr_html_",
-        ):
-            locals()[_name] = _deprecated(_name)
-        del _name
-
-    _LINKED: dict[tuple[type, str], type[Linked]] = {}
+_LINKED: dict[tuple[type, str], type[_Linked]] = {}
