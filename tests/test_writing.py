@@ -7,7 +7,6 @@ import csv
 import io
 import json
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -220,21 +219,6 @@ def test_a_failed_write_leaves_the_folder_as_it_was(
     with pytest.raises(ExportError, match="No space left"):
         caspian.to_datapackage(tmp_path)
     assert before == snapshot(tmp_path)
-
-
-@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="needs permissions")
-def test_a_read_only_folder_is_an_export_error(tmp_path: Path) -> None:
-    """A folder that cannot be written is an ExportError (an OSError), and exit 2 in the CLI."""
-    tmp_path.chmod(0o555)
-    try:
-        with pytest.raises(ExportError) as caught:
-            caspian.to_datapackage(tmp_path)
-        assert isinstance(caught.value, OSError)
-        err = io.StringIO()
-        assert main(["export", str(tmp_path)], out=io.StringIO(), err=err) == 2
-        assert err.getvalue().startswith("caspian: cannot write into")
-    finally:
-        tmp_path.chmod(0o755)
 
 
 def test_a_folder_that_refuses_writing_is_an_export_error(
