@@ -57,9 +57,12 @@ def floors() -> dict[str, int]:
 
 def lint_imports(cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run import-linter's command line on the contracts of pyproject.toml, from `cwd` (which
-    import-linter puts first on sys.path)."""
+    import-linter puts first on sys.path), on the caspian these tests import."""
     code = "import sys; from importlinter.cli import lint_imports_command; lint_imports_command()"
-    env = {**os.environ, "PYTHONPATH": str(cwd), "NO_COLOR": "1"}
+    # `cwd` first, then the folder of the caspian these tests import (the source tree, or the
+    # installed wheel), whatever else is on the path.
+    path = [str(cwd), str(PACKAGE.parent), os.environ.get("PYTHONPATH", "")]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, path)), "NO_COLOR": "1"}
     return subprocess.run(
         [sys.executable, "-c", code, str(PYPROJECT), "--no-cache", "--no-logo"],
         cwd=cwd,
