@@ -26,6 +26,7 @@ FLOORS = {
     "_version": 1,
     "_vocabulary": 2,
     "_kind": 2,
+    "_fields": 2,
     "_values": 2,
     "_html": 2,
     "_states": 2,

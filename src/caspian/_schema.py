@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-from caspian._load import file_fields
+from caspian._fields import shapes
 from caspian._provenance import REGISTRY_FILE, Publisher
 from caspian.model import KINDS, Record
 
@@ -65,21 +65,17 @@ def _define(cls: type, defs: dict[str, Any]) -> None:
     if cls.__name__ in defs:
         return
     defs[cls.__name__] = {}  # reserve the name first: nested types may refer back
-    hints = typing.get_type_hints(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
-    names = file_fields(cls)
-    for field in attrs.fields(cls):
-        if field.name not in names:
-            continue
-        schema = _type_schema(hints[field.name], defs)
-        if field.name == "id" or "ref" in field.metadata:
+    for field in shapes(cls):
+        schema = _type_schema(field.hint, defs)
+        if field.name == "id" or field.ref is not None:
             schema = _with(schema, {"pattern": ID_PATTERN})
-        schema = _with(schema, field.metadata.get("limits", {}))
+        schema = _with(schema, field.limits)
         if field.name == "sources" and issubclass(cls, Record):
             schema = {**schema, "minItems": 1}
         properties[field.name] = schema
-        if field.default is attrs.NOTHING:
+        if field.required:
             required.append(field.name)
     defs[cls.__name__] = {
         "type": "object",

@@ -238,20 +238,14 @@ def _column_types(kinds: set[type]) -> dict[str, tuple[str, list[type[Enum]]]]:
     """Column name -> (kind, enums) for the scalar columns of the given record types; a column
     whose types differ between record types is left out (it stays as it is)."""
     import datetime as dt
-    import types
-    import typing
+
+    from caspian._fields import shapes as shapes_of
 
     seen: dict[str, list[tuple[str, type[Enum] | None]]] = {}
 
     def walk(cls: type, prefix: str) -> None:
-        hints = typing.get_type_hints(cls)
-        for field in attrs.fields(cls):
-            if not field.init:
-                continue
-            tp = hints[field.name]
-            if typing.get_origin(tp) in (typing.Union, types.UnionType):
-                args = [a for a in typing.get_args(tp) if a is not type(None)]
-                tp = args[0] if len(args) == 1 else tp
+        for field in shapes_of(cls):
+            tp = field.hint if field.many else field.base
             name = f"{prefix}{field.name}"
             column = seen.setdefault(name, [])
             if tp is dt.date:
