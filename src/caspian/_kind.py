@@ -25,6 +25,8 @@ import attrs
 
 __all__ = ["Kind", "Record"]
 
+from caspian._filters import Filter
+
 if TYPE_CHECKING:
     from caspian._values import Alternative, Source
     from caspian.dataset import Dataset
@@ -44,27 +46,30 @@ def existed(field: str, members: tuple[str, ...], year: int, resolve: Resolve) -
             yield f"{field}[{index}]", f"{member!r} did not exist in {year}"
 
 
-class Kind:
+class _Documented(type):
+    """The metaclass of records and values: ``help()`` shows each field's meaning.
+
+    The meanings are read from the ``#:`` comments on first use, so defining the classes
+    costs nothing extra.
+    """
+
+    @property
+    def __doc__(cls) -> str | None:  # type: ignore[override]
+        own: str | None = cls.__dict__.get("__doc__")
+        if not attrs.has(cls):
+            return own
+        lines = [f"    {name}: {text}" for name, text in field_meanings(cls).items()]
+        return f"{own or ''}\n\nFields:\n" + "\n".join(lines) if lines else own
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Kind(metaclass=_Documented):
     """The description of a record kind, kept on its class as ``KIND``. Immutable.
 
     >>> from caspian.model import Summit
     >>> Summit.KIND.noun, Summit.KIND.plural, Summit.KIND.label
     ('summit', 'summits', 'name')
     """
-
-    __slots__ = (
-        "cited",
-        "columns",
-        "file",
-        "keys",
-        "label",
-        "noun",
-        "optional_words",
-        "order",
-        "plural",
-        "prefer",
-        "rules",
-    )
 
     #: The data file that holds records of this kind (``"summits.json"``).
     file: str
@@ -80,54 +85,24 @@ class Kind:
     #: The field paths shown as columns in command-line and notebook tables.
     columns: tuple[str, ...]
     #: The sort key of the kind's records; ``None`` keeps the order of the files.
-    order: Callable[[Any], Any] | None
+    order: Callable[[Any], Any] | None = None
     #: Integrity rules of this kind beyond the shared ones (references, ranges, sources): each
     #: takes a record and a resolver ``(kind's class name, id) -> record or None`` and
     #: yields ``(field path, message)`` for each problem.
-    rules: tuple[Callable[[Any, Callable[[str, str], Any]], Iterator[tuple[str, str]]], ...]
+    rules: tuple[Callable[[Any, Resolve], Problems], ...] = ()
     #: The fields whose value, where set, at least one source must support (``supports``):
     #: the dates, places, parties, lengths and values a user may ask the source of.
-    cited: tuple[str, ...]
+    cited: tuple[str, ...] = ()
     #: Words a key may leave out at its end (``("pipeline",)``: ``"Tengiz-Novorossiysk"``
     #: finds the ``"Tengiz–Novorossiysk pipeline"``). Any key may also leave out a closing
     #: ``(...)``. Such shorter forms find a record only where no full key names another.
-    optional_words: tuple[str, ...]
+    optional_words: tuple[str, ...] = ()
     #: When a key names several records and exactly one passes this test, that one answers
     #: (today's state over the historic entities that shared its name); ``None``: no rule.
-    prefer: Callable[[Any], bool] | None
-
-    def __init__(
-        self,
-        *,
-        file: str,
-        noun: str,
-        plural: str,
-        keys: tuple[str, ...],
-        label: str,
-        columns: tuple[str, ...],
-        order: Callable[[Any], Any] | None = None,
-        rules: tuple[Callable[[Any, Resolve], Problems], ...] = (),
-        cited: tuple[str, ...] = (),
-        optional_words: tuple[str, ...] = (),
-        prefer: Callable[[Any], bool] | None = None,
-    ) -> None:
-        for name, value in (
-            ("file", file),
-            ("noun", noun),
-            ("plural", plural),
-            ("keys", keys),
-            ("label", label),
-            ("columns", columns),
-            ("order", order),
-            ("rules", rules),
-            ("cited", cited),
-            ("optional_words", optional_words),
-            ("prefer", prefer),
-        ):
-            object.__setattr__(self, name, value)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("a Kind is immutable")
+    prefer: Callable[[Any], bool] | None = None
+    #: The filters of the kind's query (``caspian.summits(host=...)``), in the order of its
+    #: arguments: see :mod:`caspian._filters`.
+    filters: tuple[Filter, ...] = ()
 
     def __repr__(self) -> str:
         return f"Kind(file={self.file!r}, noun={self.noun!r})"
@@ -154,22 +129,6 @@ def after(*first: str, default: Any = None) -> Any:
 def dataset_field() -> Any:
     """The link from a record to its dataset: kept by :func:`attrs.evolve`, never compared."""
     return attrs.field(default=None, eq=False, repr=False, hash=False, alias="_dataset")
-
-
-class _Documented(type):
-    """The metaclass of records and values: ``help()`` shows each field's meaning.
-
-    The meanings are read from the ``#:`` comments on first use, so defining the classes
-    costs nothing extra.
-    """
-
-    @property
-    def __doc__(cls) -> str | None:  # type: ignore[override]
-        own: str | None = cls.__dict__.get("__doc__")
-        if not attrs.has(cls):
-            return own
-        lines = [f"    {name}: {text}" for name, text in field_meanings(cls).items()]
-        return f"{own or ''}\n\nFields:\n" + "\n".join(lines) if lines else own
 
 
 _COMPARED: dict[type, tuple[str, ...]] = {}

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
+from caspian._agreement_filters import agreement_filters
+from caspian._filters import record, text, value
 from caspian._kind import (
     Kind,
     Problems,
@@ -153,6 +155,7 @@ class Agreement(Record):
         order=lambda a: (a.signed or _dt.date.max, a.id),
         rules=(_agreement_rules,),
         cited=("signed", "place", "parties"),
+        filters=agreement_filters(),
     )
 
     #: The record's id: a stable lowercase slug, for example ``legal-status-convention``.
@@ -446,6 +449,19 @@ class Article(Record):
         order=lambda a: (a.agreement, a.number),
         rules=(_article_rules,),
         cited=("summary",),
+        filters=(
+            record(
+                "agreement", "agreement", "Keep the articles of this agreement.", positional=True
+            ),
+            text(
+                "text",
+                "title",
+                "summary",
+                meaning="Keep articles whose title or summary contains this text (case- and "
+                "accent-insensitive).",
+            ),
+            value("topic", "topics", "Keep articles on this :class:`Topic`."),
+        ),
     )
 
     #: The record's id: the agreement's id and the number, as ``legal-status-convention-art-14``.
@@ -515,6 +531,16 @@ class Ratification(Record):
         order=_ratification_order,
         rules=(_ratification_rules,),
         cited=("date",),
+        filters=(
+            record(
+                "agreement",
+                "agreement",
+                "Keep the ratifications of this agreement.",
+                positional=True,
+            ),
+            record("state", "state", "Keep the ratifications of this state."),
+            value("status", meaning="Keep the ratifications in this :class:`RatificationStatus`."),
+        ),
     )
 
     #: The record's id: the agreement's id and the state's, as
