@@ -230,7 +230,11 @@ _LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in nam
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
-        raise AttributeError(f"module 'caspian' has no attribute {name!r}")
+        # A kind added to the registry without functions of its own gets generic ones.
+        found = None if name.startswith("_") else _added(name)
+        if found is None:
+            raise AttributeError(f"module 'caspian' has no attribute {name!r}")
+        return found
     import importlib
 
     value = getattr(importlib.import_module(module), name)
@@ -243,6 +247,12 @@ def __dir__() -> list[str]:
         {*__all__, "__version__", "__data_version__"}
         | {n for n in globals() if n.startswith("__") and n.endswith("__")}
     )
+
+
+def _added(name: str) -> Any:
+    from caspian._query import added
+
+    return added(name, lambda: _dataset or _data())
 
 
 #: The packaged dataset, once a query has asked for it (:meth:`Dataset.packaged` makes it,

@@ -19,7 +19,19 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Filter", "dates", "flag", "record", "text", "value"]
+from caspian._fields import shape
+
+__all__ = [
+    "Filter",
+    "annotation",
+    "args_section",
+    "dates",
+    "flag",
+    "meaning",
+    "record",
+    "text",
+    "value",
+]
 
 #: What a filter takes: ``"record"`` (a record of another kind, or a key for one),
 #: ``"value"`` (a member of the field's vocabulary, or its text), ``"flag"`` (True or False),
@@ -91,3 +103,42 @@ def dates(*fields: str, after: str, before: str, year: str) -> tuple[Filter, Fil
 def text(name: str, *fields: str, meaning: str = "") -> Filter:
     """Keep records whose ``fields`` together hold the text (case- and accent-insensitive)."""
     return Filter(name, "text", fields, meaning)
+
+
+def annotation(kind: type, one: Filter) -> str:
+    """The type of a filter's argument, as its typed wrapper writes it (``"str | State |
+    None"``).
+
+    >>> from caspian.model import Summit
+    >>> [annotation(Summit, f) for f in Summit.KIND.filters][2:4]
+    ['str | State | None', 'str | State | None']
+    """
+    if one.takes in ("after", "before", "date"):
+        return "YearOrDate | None"
+    if one.takes == "day":
+        return "YearOrDate | str | None"
+    if one.takes == "year":
+        return "int | None"
+    if one.takes == "flag":
+        return "bool | None"
+    if one.takes == "text":
+        return "str | None"
+    field = shape(kind, one.fields[0]) if one.fields else None
+    if one.takes == "record":
+        target = one.target or (field.ref if field is not None else None)
+        return f"str | {target} | None"
+    base = one.target or (field.base.__name__ if field is not None else "str")
+    return f"{base} | str | None"
+
+
+def meaning(kind: Any, one: Filter) -> str:
+    """A filter's meaning, with the kind's plural in place of ``{plural}``."""
+    return one.meaning.replace("{plural}", kind.KIND.plural)
+
+
+def args_section(kind: Any) -> str:
+    """The ``Args:`` section of the docs of a kind's query, made from its filters."""
+    lines = ["Args:"]
+    for one in kind.KIND.filters:
+        lines.append(f"    {one.name}: {meaning(kind, one)}")
+    return "\n".join(lines)

@@ -13,18 +13,19 @@ filter lets through, in the kind's order.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Mapping, Sequence
+import inspect
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from caspian import _args
 from caspian._fields import shape
-from caspian._filters import Filter
+from caspian._filters import Filter, annotation, args_section
 from caspian._keys import normalize
 from caspian._kind import Record
 from caspian._values import Results
 from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
 
-__all__ = ["class_named", "query", "target_of"]
+__all__ = ["added", "class_named", "lookup_function", "query", "query_function", "target_of"]
 
 
 def class_named(name: str) -> type[Any]:
@@ -133,3 +134,79 @@ def query(dataset: Any, kind: type[Record], arguments: Mapping[str, object]) -> 
             wanted = checked[one.name]
             pool = [r for r in pool if _keeps(r, one, wanted, checked)]
     return Results.of(kind)(pool)
+
+
+def query_function(kind: type[Record], data: Callable[[], Any]) -> Callable[..., Any]:
+    """The query function of a kind that has no typed one written for it (``caspian.X``
+    or ``Dataset.X`` for a kind you add), with the signature and docs its filters make.
+
+    >>> import caspian
+    >>> from caspian.model import Pipeline
+    >>> function = query_function(Pipeline, caspian.Dataset.packaged)
+    >>> list(inspect.signature(function).parameters)
+    ['through', 'commodity', 'status']
+    >>> [p.id for p in function(through="GE")][:1]
+    ['baku-tbilisi-ceyhan']
+    """
+
+    def function(*args: Any, **arguments: Any) -> tuple[Any, ...]:
+        positional = [f.name for f in kind.KIND.filters if f.positional]
+        if len(args) > len(positional):
+            raise ArgumentTypeError(
+                f"{kind.KIND.plural}() takes {len(positional)} positional argument(s)"
+            )
+        arguments.update(zip(positional, args, strict=False))
+        found: tuple[Any, ...] = data().query(kind, **arguments)
+        return found
+
+    function.__name__ = function.__qualname__ = kind.KIND.plural
+    function.__doc__ = (
+        f"The {kind.KIND.plural} of the data, kept by the filters given.\n\n" + args_section(kind)
+    )
+    function.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter(
+                f.name,
+                inspect.Parameter.POSITIONAL_OR_KEYWORD
+                if f.positional
+                else inspect.Parameter.KEYWORD_ONLY,
+                default=None,
+                annotation=annotation(kind, f),
+            )
+            for f in kind.KIND.filters
+        ],
+        return_annotation=f"tuple[{kind.__name__}, ...]",
+    )
+    return function
+
+
+def lookup_function(kind: type[Record], data: Callable[[], Any]) -> Callable[[Any], Any]:
+    """The lookup function of a kind that has no typed one written for it."""
+
+    def function(key: Any) -> Any:
+        return data().lookup(kind, key)
+
+    function.__name__ = function.__qualname__ = kind.KIND.noun.replace(" ", "_")
+    keys = ", ".join(k.replace("_", " ") for k in kind.KIND.keys)
+    function.__doc__ = (
+        f"The {kind.KIND.noun} with this {keys}.\n\nRaises:\n    NotFoundError: no "
+        f"{kind.KIND.noun} matches; the error suggests close matches."
+    )
+    return function
+
+
+def added(name: str, data: Callable[[], Any]) -> Callable[..., Any] | None:
+    """The generic query or lookup function called ``name`` (a registered kind's plural or
+    noun), or ``None``."""
+    import importlib
+    import importlib.util
+
+    if importlib.util.find_spec(f"caspian.{name}") is not None:
+        return None  # a module of the package, being imported
+    model = importlib.import_module("caspian.model")
+    for kind in model.KINDS:
+        if kind.KIND.plural == name and kind.KIND.filters:
+            return query_function(kind, data)
+        if kind.KIND.noun.replace(" ", "_") == name and kind.KIND.keys:
+            return lookup_function(kind, data)
+    return None

@@ -24,10 +24,10 @@ from urllib.parse import urlsplit
 
 import attrs
 
+from caspian import model
 from caspian._kind import Record
 from caspian._values import Alternative, Source, SourceKind
 from caspian.errors import Problem, _shown
-from caspian.model import KINDS
 
 __all__ = ["SLUG", "check", "check_value", "kind_named"]
 
@@ -36,7 +36,7 @@ SLUG = re.compile(r"[a-z0-9]+(?:--?[a-z0-9]+)*")
 
 def kind_named(name: str) -> type[Record]:
     """The kind whose class is called ``name`` (``"State"``)."""
-    for kind in KINDS:
+    for kind in model.KINDS:
         if kind.__name__ == name:
             return kind
     raise LookupError(name)  # pragma: no cover - a model error, caught by the tests
@@ -53,7 +53,7 @@ def check(
     ``Summit`` only); references to a kind also find records of its subclasses, and with
     ``known`` (a dataset's ``records``), the records already there.
     """
-    kinds = list(KINDS)
+    kinds = list(model.KINDS)
     ids: dict[type[Record], dict[str, Record]] = {kind: {} for kind in kinds}
     others: dict[type[Record], dict[str, Record]] = {}
     problems: list[Problem] = []

@@ -22,9 +22,10 @@ from typing import Any
 
 import attrs
 
+from caspian import model
 from caspian._fields import shapes
 from caspian._provenance import REGISTRY_FILE, Publisher
-from caspian.model import KINDS, Record
+from caspian.model import Record
 
 SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_BASE = "https://caspian-diplomacy.readthedocs.io/schema/"
@@ -148,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0]) if args else Path(__file__).parent / "data" / "schema"
     folder.mkdir(parents=True, exist_ok=True)
-    for record_type in KINDS:
+    for record_type in model.KINDS:
         name = record_type.KIND.file.replace(".json", ".schema.json")
         (folder / name).write_text(render(record_type), encoding="utf-8")
     registry = REGISTRY_FILE.replace(".json", ".schema.json")

@@ -26,12 +26,12 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO
 
 import caspian
+from caspian import model
 from caspian._html import columns_shown
 from caspian._kind import Record, cell
 from caspian._version import __data_version__, __version__
 from caspian._vocabulary import _Vocabulary
 from caspian.errors import CaspianError
-from caspian.model import KINDS
 
 EXAMPLES = """\
 examples:
@@ -233,7 +233,7 @@ def _add_option(
 def queries() -> dict[str, Callable[..., Any]]:
     """The query function of each kind, by command name (``"summits"``), and the time
     queries (``"events"``, ``"panel"``)."""
-    found = {kind.KIND.plural: getattr(caspian, kind.KIND.plural) for kind in KINDS}
+    found = {kind.KIND.plural: getattr(caspian, kind.KIND.plural) for kind in model.KINDS}
     return {**found, "events": caspian.events, "panel": caspian.panel}
 
 
@@ -241,7 +241,7 @@ def lookups() -> dict[str, Callable[[str], Any]]:
     """The lookup function of each kind that has one, by command name (``"summit"``)."""
     return {
         kind.KIND.noun: getattr(caspian, kind.KIND.noun)
-        for kind in KINDS
+        for kind in model.KINDS
         if kind.KIND.keys and hasattr(caspian, kind.KIND.noun)
     }
 
@@ -370,7 +370,7 @@ def build_parser(out: TextIO | None = None) -> argparse.ArgumentParser:
 
 def _add_search(sub: Any, out: TextIO | None) -> None:
     """The ``search`` command: :func:`caspian.search` across every kind."""
-    nouns = [kind.KIND.noun for kind in KINDS]
+    nouns = [kind.KIND.noun for kind in model.KINDS]
     search = sub.add_parser(
         "search",
         help="records of every kind that a text names, best first",
@@ -517,8 +517,8 @@ def _output(argv: Sequence[str] | None, out: TextIO) -> str:
 
         from caspian.export import has_places
 
-        kind = next((k for k in KINDS if k.KIND.plural == args.command), None)
-        kind = kind or next((k for k in KINDS if k.KIND.noun == args.command), None)
+        kind = next((k for k in model.KINDS if k.KIND.plural == args.command), None)
+        kind = kind or next((k for k in model.KINDS if k.KIND.noun == args.command), None)
         if kind is not None and not has_places(kind):
             raise _UsageError(
                 f"caspian {args.command}: --format geojson needs records with places "

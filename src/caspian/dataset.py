@@ -60,8 +60,13 @@ _PACKAGED: list[Dataset] = []
 
 def _read_packaged(kind: type[Record]) -> list[Record]:
     """The packaged records of exactly this kind, built directly (the tests check that they
-    pass every rule, and that the validating path builds equal records)."""
-    return build_all(kind, json.loads(package_bytes(kind.KIND.file)))
+    pass every rule, and that the validating path builds equal records). A kind without a
+    packaged file (one you register) has no packaged records."""
+    try:
+        content = package_bytes(kind.KIND.file)
+    except FileNotFoundError:
+        return []
+    return build_all(kind, json.loads(content))
 
 
 class Dataset(_Chronology):
@@ -99,6 +104,15 @@ class Dataset(_Chronology):
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError("a Dataset is immutable")
+
+    def __getattr__(self, name: str) -> Any:
+        # A kind added to the registry without methods of its own gets generic ones.
+        from caspian._query import added
+
+        found = None if name.startswith("_") else added(name, lambda: self)
+        if found is None:
+            raise AttributeError(f"'Dataset' object has no attribute {name!r}")
+        return found
 
     @classmethod
     def _new(
