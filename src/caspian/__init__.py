@@ -515,6 +515,11 @@ def ratifications(
 ) -> tuple[Ratification, ...]:
     """Ratifications recorded in the data (``"pending"`` ones say a state has not yet ratified).
 
+    Args:
+        agreement: Keep the ratifications of this agreement.
+        state: Keep the ratifications of this state (a :class:`State` or any key for one).
+        status: Keep the ratifications in this :class:`RatificationStatus`.
+
     >>> import caspian
     >>> [r.state for r in caspian.ratifications("legal-status-convention", status="ratified")]
     ['kazakhstan', 'azerbaijan', 'russia', 'turkmenistan']
@@ -529,6 +534,12 @@ def pipelines(
     status: PipelineStatus | str | None = None,
 ) -> tuple[Pipeline, ...]:
     """Pipelines, optionally those through a state, of a commodity, or in a status.
+
+    Args:
+        through: Keep pipelines whose route passes through this state (a :class:`State` or any
+            key for one).
+        commodity: Keep pipelines of this :class:`Commodity`.
+        status: Keep pipelines in this :class:`PipelineStatus`.
 
     >>> import caspian
     >>> [p.id for p in caspian.pipelines(through="Türkiye")]
@@ -553,6 +564,10 @@ def reserves(
     category: ReserveCategory | str | None = None,
 ) -> tuple[ReserveEstimate, ...]:
     """Estimates of the region's oil and gas, with units, basis, year and source.
+
+    Args:
+        commodity: Keep estimates of this :class:`Commodity`.
+        category: Keep estimates of this :class:`ReserveCategory`.
 
     >>> import caspian
     >>> oil = caspian.reserves(commodity="oil", category="proved_and_probable")[0]

@@ -152,7 +152,12 @@ class Pipeline(Record):
         cited=("length_km", "route"),
         optional_words=("pipeline", "pipeline system", "oil", "gas"),
         filters=(
-            record("through", "route", "Keep pipelines whose route passes through this state."),
+            record(
+                "through",
+                "route",
+                "Keep pipelines whose route passes through this state (a :class:`State` or any "
+                "key for one).",
+            ),
             value("commodity", meaning="Keep pipelines of this :class:`Commodity`."),
             value("status", meaning="Keep pipelines in this :class:`PipelineStatus`."),
         ),

@@ -538,7 +538,11 @@ class Ratification(Record):
                 "Keep the ratifications of this agreement.",
                 positional=True,
             ),
-            record("state", "state", "Keep the ratifications of this state."),
+            record(
+                "state",
+                "state",
+                "Keep the ratifications of this state (a :class:`State` or any key for one).",
+            ),
             value("status", meaning="Keep the ratifications in this :class:`RatificationStatus`."),
         ),
     )

@@ -26,7 +26,9 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO
 
 import caspian
+from caspian import _filters as filters
 from caspian import model
+from caspian._filters import Filter
 from caspian._html import columns_shown
 from caspian._kind import Record, cell
 from caspian._version import __data_version__, __version__
@@ -230,6 +232,39 @@ def _add_option(
     cmd.add_argument(flag, **kwargs)
 
 
+def _filter_option(cmd: argparse.ArgumentParser, kind: type[Record], one: Filter) -> None:
+    """The option of one filter of a kind's query: typed by what the filter takes, its help
+    from the filter's meaning (a closed set of values is listed)."""
+    from caspian._package import plain
+    from caspian._query import target_of
+
+    plural = kind.KIND.plural
+    flag = "--" + one.name.replace("_", "-")
+    words = one.name.replace("_", " ")
+    meaning = plain(filters.meaning(kind, one))
+    shown = meaning[:1].lower() + meaning[1:] if meaning else f"keep {plural} with this {words}"
+    if one.takes == "value":
+        values = ", ".join(m.value for m in target_of(kind, one))
+        shown = f"keep {plural} with this {words}; one of: {values}"
+    if one.takes == "flag":
+        cmd.add_argument(flag, action=argparse.BooleanOptionalAction, default=None, help=shown)
+        return
+    kwargs: dict[str, Any] = {"dest": one.name, "default": None, "help": shown}
+    if one.takes in ("after", "before", "date", "day"):
+        kwargs.update(type=year_or_date, metavar="YEAR|DATE")
+    elif one.takes == "year":
+        kwargs.update(type=int, metavar="YEAR")
+    if one.positional:
+        cmd.add_argument(
+            f"_{one.name}",
+            nargs="?",
+            metavar=one.name.upper(),
+            default=None,
+            help=f"the same as {flag}",
+        )
+    cmd.add_argument(flag, **kwargs)
+
+
 def queries() -> dict[str, Callable[..., Any]]:
     """The query function of each kind, by command name (``"summits"``), and the time
     queries (``"events"``, ``"panel"``)."""
@@ -337,8 +372,13 @@ def build_parser(out: TextIO | None = None) -> argparse.ArgumentParser:
         )
         return cmd
 
+    kinds = {kind.KIND.plural: kind for kind in model.KINDS if kind.KIND.filters}
     for name, function in queries().items():
         cmd = command(name, function)
+        if name in kinds:  # the options of a kind's query: made from its filters
+            for one in kinds[name].KIND.filters:
+                _filter_option(cmd, kinds[name], one)
+            continue
         meanings = arguments(function)
         for parameter in inspect.signature(function).parameters.values():
             _add_option(cmd, parameter, name, meanings.get(parameter.name))
