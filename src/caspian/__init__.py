@@ -18,30 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from caspian._version import __data_version__ as __data_version__
 from caspian._version import __version__ as __version__
-from caspian.errors import (
-    AmbiguousKeyError as AmbiguousKeyError,
-)
-from caspian.errors import (
-    ArgumentTypeError as ArgumentTypeError,
-)
-from caspian.errors import (
-    CaspianError as CaspianError,
-)
-from caspian.errors import (
-    DataError as DataError,
-)
-from caspian.errors import (
-    InvalidQueryError as InvalidQueryError,
-)
-from caspian.errors import (
-    MissingDependencyError as MissingDependencyError,
-)
-from caspian.errors import (
-    NotFoundError as NotFoundError,
-)
-from caspian.errors import (
-    Problem as Problem,
-)
+from caspian.errors import *  # noqa: F403  (the errors, listed once in their __all__)
 from caspian.errors import __all__ as _ERRORS
 
 if TYPE_CHECKING:
