@@ -348,6 +348,8 @@ def build_parser(out: TextIO | None = None) -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
+    from caspian.export import placed_kinds
+
     def command(name: str, function: Callable[..., Any]) -> argparse.ArgumentParser:
         shown = examples(name, function)
         cmd = sub.add_parser(
@@ -368,7 +370,7 @@ def build_parser(out: TextIO | None = None) -> argparse.ArgumentParser:
             ),
             default="table",
             help="the output format, one of: table, json, csv, geojson (default: table; "
-            "geojson for the kinds with places: meetings, summits, agreements, pipelines)",
+            f"geojson for the kinds with places: {placed_kinds()})",
         )
         return cmd
 
@@ -555,14 +557,14 @@ def _output(argv: Sequence[str] | None, out: TextIO) -> str:
     if fmt == "geojson":
         import json
 
-        from caspian.export import has_places
+        from caspian.export import has_places, placed_kinds
 
         kind = next((k for k in model.KINDS if k.KIND.plural == args.command), None)
         kind = kind or next((k for k in model.KINDS if k.KIND.noun == args.command), None)
         if kind is not None and not has_places(kind):
             raise _UsageError(
                 f"caspian {args.command}: --format geojson needs records with places "
-                f"(meetings, summits, agreements, pipelines); {kind.KIND.plural} have none"
+                f"({placed_kinds()}); {kind.KIND.plural} have none"
             )
 
         return json.dumps(caspian.to_geojson(result), ensure_ascii=False, indent=2) + "\n"

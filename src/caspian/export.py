@@ -281,6 +281,24 @@ def _point(name: str, coordinates: Any, properties: dict[str, Any]) -> dict[str,
     }
 
 
+def _places(record: Record, base: dict[str, Any]) -> list[dict[str, Any]]:
+    """A point at each place of a record of another kind (one you add), with its label."""
+    from caspian._fields import shapes
+    from caspian._kind import value_at
+    from caspian._values import Place
+
+    found = []
+    title = value_at(record, type(record).KIND.label)
+    for shape in shapes(type(record)):
+        if shape.base is Place:
+            held = getattr(record, shape.name)
+            for place in held if isinstance(held, tuple) else (held,):
+                if place is not None and place.coordinates:
+                    properties = {**base, "title": title, "role": shape.name}
+                    found.append(_point(place.name, place.coordinates, properties))
+    return found
+
+
 def has_places(kind: type) -> bool:
     """Whether records of ``kind`` have places to draw (a city, a place of signing, a route).
 
@@ -288,7 +306,17 @@ def has_places(kind: type) -> bool:
     >>> has_places(Pipeline), has_places(State)
     (True, False)
     """
-    return issubclass(kind, (Meeting, Agreement, Pipeline))
+    from caspian._fields import shapes
+    from caspian._values import Place
+
+    return any(s.base is Place for s in shapes(kind))
+
+
+def placed_kinds() -> str:
+    """The plurals of the kinds with places, for messages (``"meetings, summits, ..."``)."""
+    from caspian import model
+
+    return ", ".join(k.KIND.plural for k in model.KINDS if has_places(k))
 
 
 def to_geojson(records: Record | Iterable[Record]) -> dict[str, Any]:
@@ -314,8 +342,8 @@ def to_geojson(records: Record | Iterable[Record]) -> dict[str, Any]:
     for kind in kinds:
         if not has_places(kind):
             raise ArgumentTypeError(
-                "to_geojson needs records with places (meetings, summits, agreements, "
-                f"pipelines); {kind.KIND.plural} have none"
+                f"to_geojson needs records with places ({placed_kinds()}); "
+                f"{kind.KIND.plural} have none"
             )
     for record in items:
         base = {"id": record.id, "record_type": type(record).__name__}
@@ -368,6 +396,8 @@ def to_geojson(records: Record | Iterable[Record]) -> dict[str, Any]:
             for role, place in (("origin", record.origin), ("terminus", record.terminus)):
                 if place.coordinates:
                     features.append(_point(place.name, place.coordinates, {**props, "role": role}))
+        elif not isinstance(record, (Meeting, Agreement)):  # another kind: each of its places
+            features.extend(_places(record, base))
     return {"type": "FeatureCollection", "features": features}
 
 
