@@ -11,8 +11,9 @@ from typing import Any, ClassVar
 
 import attrs
 
+from caspian._filters import dates, record, value
 from caspian._kind import Kind, Record, Value, dataset_field, ref
-from caspian._values import Alternative, Source
+from caspian._values import Alternative, Place, Source
 from caspian._vocabulary import _Vocabulary
 
 
@@ -46,6 +47,17 @@ class Organization(Record):
         keys=("id", "name", "acronym"),
         label="name",
         columns=("id", "name", "acronym", "founded", "members", "status"),
+        order=lambda o: o.name,
+        filters=(
+            record("member", "members", "Keep {plural} this state is a member of."),
+            value("status", meaning="Keep {plural} in this :class:`OrganizationStatus`."),
+            *dates(
+                "founded",
+                after="Keep {plural} founded after this year or date.",
+                before="Keep {plural} founded before this year or date.",
+                year="Keep {plural} founded in this year.",
+            ),
+        ),
     )
 
     #: The record's id.
@@ -62,6 +74,8 @@ class Organization(Record):
     members: tuple[str, ...] = ref("State", ())
     #: Its offices.
     offices: tuple[Office, ...] = ()
+    #: Its seat, where it has one.
+    seat: Place | None = None
     sources: tuple[Source, ...]
     notes: str | None = None
     alternatives: tuple[Alternative, ...] = ()
@@ -85,6 +99,11 @@ DATA = [
         "status": "dissolved",
         "members": ["azerbaijan", "iran", "kazakhstan", "russia", "turkmenistan"],
         "offices": [{"city": "Baku", "state": "azerbaijan", "opened": "1998-05-01"}],
+        "seat": {
+            "name": "Baku",
+            "state": "azerbaijan",
+            "coordinates": {"longitude": 49.87, "latitude": 40.41},
+        },
         "sources": [SOURCE],
     },
     {
