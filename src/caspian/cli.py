@@ -335,8 +335,9 @@ def build_parser(out: TextIO | None = None) -> argparse.ArgumentParser:
     parser = _Parser(
         out=out,
         prog="caspian",
-        description="Query Caspian littoral-state diplomacy data: meetings, summits, "
-        "agreements, articles, ratifications, states, pipelines and reserves.",
+        description="Query Caspian littoral-state diplomacy data: "
+        + ", ".join(k.KIND.plural for k in model.KINDS[:-1])
+        + f" and {model.KINDS[-1].KIND.plural}.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
