@@ -57,7 +57,7 @@ def minimal_records() -> dict[str, list[dict[str, Any]]]:
             {
                 "id": "alpha-summit-2001",
                 "name": "Alpha Summit",
-                "ordinal": 1,
+                "ordinal": 101,
                 "city": {
                     "name": "Alpha City",
                     "state": "alpha",

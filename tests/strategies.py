@@ -111,6 +111,54 @@ day_arguments = st.one_of(
 )
 
 
+# Keys for folding: letters of several scripts, accents, marks, invisible characters.
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\x00", "\ufe0f"]
+fold_keys = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from(
+            [
+                *INVISIBLE,
+                "\u0301",
+                "\u0308",
+                "\u093e",
+                "\u0940",
+                "\u0942",
+                "\u064a",
+                "\u06cc",
+                "\ud800",
+                "\u202e",
+                "\n",
+            ]
+        ),
+        st.sampled_from(list("aeiouAEIOU İıßøəÆ-–_.,' ")),
+    ),
+    max_size=20,
+)
+
+
+# Source addresses: well-formed, malformed and hostile.
+hostile_urls = st.one_of(
+    st.text(max_size=30),
+    st.builds(
+        lambda scheme, middle, tail: f"{scheme}{middle}{tail}",
+        st.sampled_from(["https://", "http://", "javascript:", "ftp://", "", "https:"]),
+        st.sampled_from(
+            ["[::1", "[::1]", "example.org", "u:p@example.org", "example.org:99999", "a\\b.org"]
+        ),
+        st.text(max_size=10),
+    ),
+)
+
+# Names of entries in a data folder: data files' names, near misses, anything.
+folder_entries = st.one_of(
+    st.sampled_from(["meeting.json", "Summits.json", "STATES.JSON", "states.jsn", "x.json"]),
+    st.from_regex(r"[A-Za-z0-9_.\-]{1,20}", fullmatch=True).filter(
+        lambda name: name not in (".", "..")
+    ),
+)
+
+
 # -- addresses, for the host matching of the publisher registry --------------------------------
 
 host_label = st.from_regex(r"[a-z][a-z0-9-]{0,10}[a-z0-9]", fullmatch=True).filter(

@@ -79,12 +79,16 @@ def namespace(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     )
     broken = write_records(tmp_path_factory.mktemp("broken"), {"states.json": "[{"})
     handmade = caspian.State(id="x", name="X", official_name="X", littoral=False, sources=())
+    taken = tmp_path_factory.mktemp("taken")
+    (taken / "states.csv").write_text("the user's own file")
     return {
         "caspian": caspian,
+        "attrs": attrs,
         "ambiguous": ambiguous,
         "broken": broken,
         "missing": tmp_path_factory.mktemp("gone") / "missing",
         "handmade": handmade,
+        "taken": taken,
         "without_pandas": without_pandas,
     }
 

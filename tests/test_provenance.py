@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import zipfile
 from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
@@ -16,7 +13,6 @@ import pytest
 from hypothesis import given, seed, settings
 from hypothesis import strategies as st
 
-import caspian
 from caspian._provenance import (
     DENIED_TYPES,
     Publisher,
@@ -484,27 +480,3 @@ def test_query_entries_need_their_parameter(name: str, path: str) -> None:
     )
     assert publisher_of(f"https://{name}.org{path}", (plain, old)) == plain
     assert publisher_of(f"https://{name}.org{path}?a=1&oldid=5", (plain, old)) == old
-
-
-def test_the_registry_is_read_from_a_zip(tmp_path: Path) -> None:
-    """The registry is read through the package's loader, so it is found inside a zip too."""
-    package = Path(caspian.__file__).parent
-    archive = tmp_path / "caspian.zip"
-    with zipfile.ZipFile(archive, "w") as zf:
-        for path in package.rglob("*"):
-            if path.is_file() and "__pycache__" not in path.parts:
-                zf.write(path, Path("caspian") / path.relative_to(package))
-    code = (
-        "import sys; sys.path.insert(0, sys.argv[1])\n"
-        "from caspian._provenance import registry, __file__ as f\n"
-        "assert '.zip' in f, f\n"
-        "print(len(registry()))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-I", "-c", code, str(archive)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.stderr == ""
-    assert str(len(registry())) == result.stdout.strip()

@@ -24,6 +24,7 @@ FLOORS = {
     "errors": 1,
     "_keys": 1,
     "_version": 1,
+    "_write": 1,
     "_vocabulary": 2,
     "_kind": 2,
     "_fields": 2,
@@ -55,6 +56,7 @@ FLOORS = {
     "_chronicle": 5,
     "__init__": 6,
     "cli": 6,
+    "_options": 6,
     "__main__": 6,
 }
 

@@ -1,5 +1,9 @@
 """``python -m caspian``: the command line (see :mod:`caspian.cli`)."""
 
-from caspian.cli import main
+try:
+    from caspian.cli import main
 
-raise SystemExit(main())
+    status = main()
+except KeyboardInterrupt:  # Ctrl-C while starting: quiet, as shells expect
+    status = 130
+raise SystemExit(status)

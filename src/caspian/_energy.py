@@ -10,7 +10,17 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import attrs
 
 from caspian._filters import record, value
-from caspian._kind import Kind, Problems, Record, Resolve, Value, bounded, dataset_field, ref
+from caspian._kind import (
+    Kind,
+    Problems,
+    Record,
+    Resolve,
+    Value,
+    bounded,
+    dataset_field,
+    ref,
+    year_field,
+)
 from caspian._values import Alternative, Place, Source
 from caspian._vocabulary import _Vocabulary
 
@@ -82,7 +92,7 @@ class Capacity(Value):
     """
 
     #: The throughput, in ``unit``.
-    value: float = bounded(exclusiveMinimum=0)
+    value: float = bounded(exclusiveMinimum=0, maximum=1_000_000_000)
     #: Barrels per day, million barrels per day, billion cubic metres per year, or million
     #: tonnes per year.
     unit: CapacityUnit
@@ -180,16 +190,16 @@ class Pipeline(Record):
     #: Places along the route between origin and terminus, in order.
     waypoints: tuple[Place, ...] = ()
     #: Length in kilometres.
-    length_km: float | None = bounded(None, exclusiveMinimum=0)
+    length_km: float | None = bounded(None, exclusiveMinimum=0, maximum=100_000)
     #: Design or current throughput, in the unit of its source.
     capacity: Capacity | None = None
     #: Operational, idle (built but carrying nothing), under construction, proposed or stalled.
     status: PipelineStatus
     #: The year the current status began, where it differs from ``operational_since`` (for
     #: ``idle``: the year flows stopped).
-    status_since: int | None = None
+    status_since: int | None = year_field()
     #: The year it started operating.
-    operational_since: int | None = None
+    operational_since: int | None = year_field()
     #: The id of the whole line this pipeline is a section of, if any (so that sums over
     #: pipelines do not count a section twice).
     part_of: str | None = ref("Pipeline")
@@ -250,11 +260,11 @@ class ReserveEstimate(Record):
     #: recoverable resources.
     category: ReserveCategory
     #: The estimate, in ``unit``.
-    value: float = bounded(minimum=0)
+    value: float = bounded(minimum=0, maximum=1_000_000)
     #: Billion barrels (oil) or trillion cubic feet (gas), as the source gives it.
     unit: ReserveUnit
     #: The year the estimate refers to, where the source gives it.
-    year: int | None = None
+    year: int | None = year_field()
     #: Who made the estimate (``U.S. Energy Information Administration``).
     estimator: str
     #: The area the estimate covers, as its source defines it.

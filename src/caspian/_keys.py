@@ -6,26 +6,136 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 
-# Letters that Unicode does not decompose into a base letter plus marks.
-_FOLD = str.maketrans({"ə": "e", "ı": "i", "ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe"})
+# Letters that Unicode does not decompose into a base letter plus marks, and letters that
+# different alphabets write differently for the same sound: Arabic and Persian yeh (and alef
+# maksura, written for final yeh in Egypt), Arabic and Persian kaf.
+_FOLD = str.maketrans(
+    {
+        "ə": "e",
+        "ı": "i",
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "æ": "ae",
+        "œ": "oe",
+        "\u06cc": "\u064a",  # Persian yeh -> Arabic yeh
+        "\u0649": "\u064a",  # alef maksura -> yeh
+        "\u06a9": "\u0643",  # Persian keheh -> Arabic kaf
+    }
+)
+
+# Combining marks that scripts treat as accents, which a key may leave out: the combining
+# diacritical blocks shared by Latin, Greek and Cyrillic, Arabic vowel signs (harakat) and
+# Quranic marks, Hebrew points. Other marks (an Indic vowel sign or virama) are letters'
+# parts: dropping them would make different words one key.
+_ACCENTS = (
+    (0x0300, 0x036F),
+    (0x0483, 0x0489),
+    (0x0591, 0x05C7),
+    (0x0610, 0x061A),
+    (0x064B, 0x065F),
+    (0x0670, 0x0670),
+    (0x06D6, 0x06ED),
+    (0x1AB0, 0x1AFF),
+    (0x1DC0, 0x1DFF),
+    (0x20D0, 0x20FF),
+    (0xFE20, 0xFE2F),
+)
+# Default-ignorable code points that are not format characters (category Cf, dropped too):
+# the combining grapheme joiner, Hangul fillers, Mongolian and other variation selectors.
+_IGNORABLE = (
+    (0x034F, 0x034F),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFFA0, 0xFFA0),
+    (0xE0100, 0xE01EF),
+)
 _SEPARATORS = re.compile(r"[\W_]+")
 
 
+def _within(ranges: tuple[tuple[int, int], ...], code: int) -> bool:
+    return any(low <= code <= high for low, high in ranges)
+
+
+def _kept(ch: str) -> str:
+    """What one character of a key becomes before separators are folded: ``""`` for an
+    invisible one (a zero-width space, a NUL, a soft hyphen, a variation selector), a space
+    for other controls, itself otherwise."""
+    category = unicodedata.category(ch)
+    if category == "Cf" or _within(_IGNORABLE, ord(ch)):
+        return ""
+    if category == "Cc":
+        return " " if ch.isspace() else ""
+    return ch
+
+
+def _unaccented(ch: str) -> str:
+    """``""`` for a combining mark that its script treats as an accent, else the character."""
+    accent = unicodedata.category(ch) == "Mn" and _within(_ACCENTS, ord(ch))
+    return "" if accent else ch
+
+
+def _worded(ch: str) -> str:
+    """The character if it makes words (a letter, digit or mark), else a space."""
+    return ch if ch.isalnum() or unicodedata.category(ch)[0] == "M" else " "
+
+
+class _Table(dict[int, str]):
+    """A :meth:`str.translate` table that works out each code point once, on first sight."""
+
+    def __init__(self, rule: Callable[[str], str]) -> None:
+        super().__init__()
+        self.rule = rule
+
+    def __missing__(self, code: int) -> str:
+        found = self.rule(chr(code))
+        if len(self) < 20_000:  # hostile keys cannot make the table grow without end
+            self[code] = found
+        return found
+
+
+_INVISIBLE = _Table(_kept)
+_ACCENTLESS = _Table(_unaccented)
+_WORDS = _Table(_worded)
+
+
 def normalize(key: str) -> str:
-    """Fold case, accents and punctuation: ``"Baku–Tbilisi–Ceyhan"`` -> ``"baku tbilisi ceyhan"``.
+    """Fold a key for lookups: ``"Baku–Tbilisi–Ceyhan"`` -> ``"baku tbilisi ceyhan"``.
+
+    Compatibility forms and case are folded (NFKC and case folding), invisible characters
+    (zero-width spaces and joiners, NUL and other controls, variation selectors) are dropped,
+    accents are dropped where the script treats them as accents (Latin, Greek, Cyrillic
+    diacritics, Arabic and Hebrew vowel points) but not where a mark is part of the letter
+    (Indic vowel signs), Arabic and Persian forms of yeh and kaf are one letter, and every run
+    of other characters (punctuation, spaces) is one space.
 
     >>> normalize("  Türkmenbaşy ")
     'turkmenbasy'
     >>> normalize("Azərbaycan") == normalize("azerbaycan")
     True
+    >>> normalize("Ir\\u200ban") == normalize("Ir\\x00an") == normalize("IRAN")
+    True
+    >>> normalize("ايران") == normalize("ایران")
+    True
+    >>> normalize("भारत") == normalize("भीरत")
+    False
     """
     folded = key.casefold()
     if folded.isalnum() and folded.isascii():
         return folded
-    if not folded.isascii():
-        decomposed = unicodedata.normalize("NFKD", folded.translate(_FOLD))
-        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SEPARATORS.sub(" ", folded).strip()
+    if not (folded.isascii() and folded.isprintable()):
+        folded = folded.translate(_INVISIBLE)
+    if folded.isascii():
+        return _SEPARATORS.sub(" ", folded).strip()
+    folded = unicodedata.normalize("NFKC", folded).casefold()
+    folded = unicodedata.normalize("NFD", folded).translate(_ACCENTLESS).translate(_FOLD)
+    # NFKC can make new invisible characters; letters, digits and marks make words, and every
+    # run of anything else is one space.
+    folded = unicodedata.normalize("NFC", folded).translate(_INVISIBLE).translate(_WORDS)
+    return " ".join(folded.split())
 
 
 def suggest(

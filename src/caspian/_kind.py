@@ -61,6 +61,19 @@ class _Documented(type):
         lines = [f"    {name}: {text}" for name, text in field_meanings(cls).items()]
         return f"{own or ''}\n\nFields:\n" + "\n".join(lines) if lines else own
 
+    def __setattr__(cls, name: str, value: object) -> None:
+        # Record and value classes are shared by every dataset: once attrs has made one, its
+        # description (KIND), methods and fields cannot be replaced. (attrs itself sets only
+        # dunder names while it builds the class.)
+        if "__attrs_attrs__" in cls.__dict__ and not name.startswith("__"):
+            raise AttributeError(f"the class {cls.__name__} is shared and immutable")
+        super().__setattr__(name, value)
+
+    def __delattr__(cls, name: str) -> None:
+        if "__attrs_attrs__" in cls.__dict__ and not name.startswith("__"):
+            raise AttributeError(f"the class {cls.__name__} is shared and immutable")
+        super().__delattr__(name)
+
 
 @attrs.frozen(kw_only=True, repr=False)
 class Kind(metaclass=_Documented):
@@ -116,14 +129,27 @@ def ref(target: str, default: Any = None) -> Any:
     return attrs.field(default=default, metadata={"ref": target})
 
 
-def bounded(default: Any = attrs.NOTHING, **limits: float) -> Any:
-    """A number field with JSON-Schema-style limits (``minimum``, ``exclusiveMinimum`` ...)."""
-    return attrs.field(default=default, metadata={"limits": limits})
+def bounded(default: Any = attrs.NOTHING, *, unique: bool = False, **limits: float) -> Any:
+    """A number field with JSON-Schema-style limits (``minimum``, ``exclusiveMinimum`` ...);
+    with ``unique``, no two records of the kind may share a value."""
+    metadata: dict[str, Any] = {"limits": limits}
+    if unique:
+        metadata["unique"] = True
+    return attrs.field(default=default, metadata=metadata)
 
 
-def after(*first: str, default: Any = None) -> Any:
-    """A date or year field that must not come before the fields ``first`` of the same record."""
-    return attrs.field(default=default, metadata={"not_before": first})
+def year_field(default: Any = None) -> Any:
+    """A year field: from 1 to 9999, the years a :class:`datetime.date` can hold."""
+    return bounded(default, minimum=1, maximum=9999)
+
+
+def after(*first: str, default: Any = None, **limits: float) -> Any:
+    """A date or year field that must not come before the fields ``first`` of the same record
+    (a year with its ``limits``, as for :func:`bounded`)."""
+    metadata: dict[str, Any] = {"not_before": first}
+    if limits:
+        metadata["limits"] = limits
+    return attrs.field(default=default, metadata=metadata)
 
 
 def dataset_field() -> Any:
@@ -219,6 +245,12 @@ class Record(_Compared):
                 "dataset; use caspian.from_dict() or a Dataset to get records that do"
             )
         return found
+
+    def __attrs_post_init__(self) -> None:
+        # Only attrs.evolve (or a caller passing _dataset) makes a record that claims a
+        # dataset: it is validated against that dataset as the loader would validate it.
+        if self._dataset is not None:
+            self._dataset._check_copy(self)
 
     def sources_for(self, field: str) -> tuple[Source, ...]:
         """The sources that support one field of this record (those that list it in
@@ -322,7 +354,8 @@ def cell(record: object, path: str) -> Any:
 
 def _plain(value: Any) -> Any:
     if isinstance(value, float):
-        return int(value) if value.is_integer() else value
+        # A whole number shows without ".0"; only where it converts exactly (to 2**53).
+        return int(value) if value.is_integer() and abs(value) <= 2**53 else value
     if value is None or isinstance(value, (bool, int, str)):
         return value.value if isinstance(value, Enum) else value
     if isinstance(value, tuple):

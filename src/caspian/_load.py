@@ -137,7 +137,7 @@ def _explain(error: BaseException, target: Any) -> str:
     """A readable message for one structuring error (used with ``cattrs.transform_error``)."""
     if isinstance(error, ForbiddenExtraKeysError):
         allowed = ", ".join(file_fields(error.cl))
-        extra = ", ".join(_shown(k, 40) for k in sorted(error.extra_fields)[:5])
+        extra = ", ".join(_shown(k, 40) for k in sorted(error.extra_fields, key=repr)[:5])
         return f"unknown field {extra}; the fields are: {allowed}"
     if isinstance(error, KeyError):
         return "required field missing"
@@ -161,7 +161,12 @@ def problems_of(error: cattrs.ClassValidationError, file: str, record: str) -> l
 def parse(file: str, content: bytes, problems: list[Problem]) -> list[Any]:
     """The JSON array in ``content``; an empty list (and problems) if it is not one."""
     try:
-        items = json.loads(content.decode("utf-8"), parse_constant=_constant, parse_int=_int)
+        items = json.loads(
+            content.decode("utf-8"),
+            parse_constant=_constant,
+            parse_int=_int,
+            object_pairs_hook=_object,
+        )
     except UnicodeDecodeError as error:
         problems.append(Problem(file, "", "", f"is not UTF-8 (byte {error.start})"))
         return []
@@ -181,6 +186,39 @@ def parse(file: str, content: bytes, problems: list[Problem]) -> list[Any]:
         )
         return []
     return items
+
+
+class _Duplicated(dict):  # type: ignore[type-arg]
+    """A JSON object in which a key appeared more than once (the last value kept, as
+    :func:`json.loads` does); :func:`structure` reports each such key as a problem."""
+
+    duplicates: list[str]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict, marked when a key appears twice (``object_pairs_hook``)."""
+    found = dict(pairs)
+    if len(found) == len(pairs):
+        return found
+    marked = _Duplicated(found)
+    seen: set[str] = set()
+    marked.duplicates = [k for k, _ in pairs if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
+    return marked
+
+
+def _duplicates(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    """(path, message) for each key that appears twice in an object inside ``value``."""
+    if isinstance(value, dict):
+        if isinstance(value, _Duplicated):
+            for key in dict.fromkeys(value.duplicates):
+                yield path, f"the key {_shown(key, 40)} appears more than once"
+        for key, inner in value.items():
+            if isinstance(inner, (dict, list)):
+                yield from _duplicates(inner, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            if isinstance(inner, (dict, list)):
+                yield from _duplicates(inner, f"{path}[{index}]")
 
 
 def _constant(name: str) -> Any:
@@ -220,13 +258,38 @@ def _shape(item: dict[str, Any], cls: type, path: str) -> Iterator[tuple[str, st
                 for index, element in enumerate(value):
                     if isinstance(element, dict):
                         yield from _shape(element, shape.base, f"{where}[{index}]")
-        elif shape.kind == "value" and isinstance(value, dict):
-            yield from _shape(value, shape.base, where)
+                    else:
+                        yield f"{where}[{index}]", f"expected an object, got {_json_name(element)}"
+        elif shape.kind == "value":
+            if isinstance(value, dict):
+                yield from _shape(value, shape.base, where)
+            elif value is not None:
+                yield where, f"expected an object, got {_json_name(value)}"
 
 
-def structure(items: Iterable[Any], cls: type[R], file: str, problems: list[Problem]) -> list[R]:
-    """Records of type ``cls`` from parsed JSON objects; each failure becomes a problem."""
+def _top(path: str) -> str:
+    """The field a problem's path starts with: ``"sources"`` for ``"sources[0].url"``."""
+    return re.split(r"[.\[]", path, maxsplit=1)[0]
+
+
+def structure(
+    items: Iterable[Any],
+    cls: type[R],
+    file: str,
+    problems: list[Problem],
+    unbuilt: set[str] | None = None,
+    damaged: dict[int, set[str]] | None = None,
+) -> list[R]:
+    """Records of type ``cls`` from parsed JSON objects; each failure becomes a problem.
+
+    Every problem of a record is reported, not only the first: a field of the wrong shape or
+    type is left out and the record is built again from the rest. Where that works, the record
+    is returned too, and ``damaged`` maps its ``id()`` to the fields left out (so that the
+    integrity rules can check the rest of it); where it does not, its id goes into
+    ``unbuilt`` (so that references to it are not reported as broken).
+    """
     records: list[R] = []
+    fields = set(file_fields(cls))
     for index, item in enumerate(items):
         label = f"[{index}]"
         if not isinstance(item, dict):
@@ -235,22 +298,103 @@ def structure(items: Iterable[Any], cls: type[R], file: str, problems: list[Prob
         ident = item.get("id")
         if isinstance(ident, str) and ident:
             label = _shown(ident, 80).strip("'\"")
+        problems.extend(Problem(file, label, p, m) for p, m in _duplicates(item, ""))
         wrong = list(_shape(item, cls, ""))
-        if wrong:
-            problems.extend(Problem(file, label, path, message) for path, message in wrong)
+        problems.extend(Problem(file, label, path, message) for path, message in wrong)
+        broken = {_top(path) for path, _ in wrong}
+        record: R | None = None
+        for attempt in (1, 2):
+            try:
+                record = converter.structure(
+                    {k: v for k, v in item.items() if k not in broken}, cls
+                )
+                break
+            except cattrs.ClassValidationError as error:
+                failures = problems_of(error, file, label)
+            if attempt == 2:
+                break
+            problems.extend(
+                p
+                for p in failures
+                if not (p.path in broken and p.message == "required field missing")
+            )
+            before = len(broken)
+            broken |= {_top(p.path) for p in failures} | (set(item) - fields)
+            broken.discard("")
+            if len(broken) == before:
+                break
+        if record is None:
+            if unbuilt is not None and isinstance(ident, str):
+                unbuilt.add(ident)
             continue
-        try:
-            records.append(converter.structure(item, cls))
-        except cattrs.ClassValidationError as error:
-            problems.extend(problems_of(error, file, label))
+        records.append(record)
+        if broken and damaged is not None:
+            damaged[id(record)] = broken
     return records
+
+
+def check_copy(copy: Record, known: Callable[[type[Record]], Sequence[Record]]) -> None:
+    """Validate a copy of a record made with :func:`attrs.evolve` as the loader validates a
+    record: its structure (each value of the type its field wants) and the integrity rules,
+    with references resolved against ``known`` (its dataset's ``records``). A copy equal to a
+    record of the dataset is that record, and passes at once.
+
+    Raises:
+        DataError: listing every problem of the copy.
+    """
+    from caspian._rules import check
+
+    kind = type(copy)
+    if any(r.id == copy.id and r == copy for r in known(kind) if type(r) is kind):
+        return
+    problems: list[Problem] = []
+    try:
+        data = converter.unstructure(copy)
+    except Exception:  # a value that cannot even be written out: find its field
+        hints = {s.name: s.hint for s in shapes(kind)}
+        for name in file_fields(kind):
+            value = getattr(copy, name)
+            try:
+                converter.unstructure(value, unstructure_as=hints[name])
+            except Exception:
+                message = f"has a value of the wrong type: {_shown(value)}"
+                problems.append(Problem("", _label(copy), name, message))
+        raise DataError(
+            problems or [Problem("", _label(copy), "", "cannot be validated")]
+        ) from None
+    damaged: dict[int, set[str]] = {}
+    built = structure([data], kind, "", problems, None, damaged)
+    if built:
+        again = built[0]
+        for field in file_fields(kind):
+            if field not in damaged.get(id(again), ()) and getattr(again, field) != getattr(
+                copy, field
+            ):
+                problems.append(
+                    Problem(
+                        "",
+                        _label(copy),
+                        field,
+                        f"has a value of the wrong type: {_shown(getattr(copy, field))}",
+                    )
+                )
+        problems += check({kind: [again]}, lambda _: "", known=known, damaged=damaged)
+    if problems:
+        raise DataError(problems)
+
+
+def _label(record: Record) -> str:
+    ident = getattr(record, "id", "")
+    return _shown(ident, 80).strip("'\"") if isinstance(ident, str) else ""
 
 
 def load_directory(
     folder: Path, base: Callable[[type[Record]], Sequence[Record]] | None, origin: str
 ) -> dict[type[Record], list[Record]]:
     """Every kind's records from the files in ``folder``, after those of ``base`` (a dataset's
-    own records by kind), validated in full: structure, then the integrity rules.
+    own records by kind), validated in full: structure, then the integrity rules, on every
+    record that can be checked. A file in the folder whose name is not a data file's (or a
+    folder named like one) is a problem too, so that no records go missing silently.
 
     Raises:
         DataError: listing every problem; nothing is returned half-loaded.
@@ -258,9 +402,12 @@ def load_directory(
     from caspian._rules import check
     from caspian.model import KINDS
 
-    problems: list[Problem] = []
+    problems: list[Problem] = _strangers(folder, {kind.KIND.file for kind in KINDS})
     own: dict[type[Record], list[Record]] = {kind: [] for kind in KINDS}
     file_of: dict[int, str] = {}
+    unbuilt: dict[type[Record], set[str]] = {kind: set() for kind in KINDS}
+    unreadable: set[type[Record]] = set()
+    damaged: dict[int, set[str]] = {}
     for kind in KINDS:
         if base is not None:
             for record in base(kind):
@@ -269,12 +416,60 @@ def load_directory(
                 file_of[id(copy)] = f"{origin}:{kind.KIND.file}"
         file = folder / kind.KIND.file
         if file.is_file():
+            before = len(problems)
             items = parse(kind.KIND.file, file.read_bytes(), problems)
-            for record in structure(items, kind, kind.KIND.file, problems):
+            if len(problems) > before and not items:
+                unreadable.add(kind)
+            for record in structure(items, kind, kind.KIND.file, problems, unbuilt[kind], damaged):
                 own[kind].append(record)
                 file_of[id(record)] = kind.KIND.file
-    if not problems:
-        problems = check(own, lambda record: file_of.get(id(record), "?"))
+        elif file.exists():
+            unreadable.add(kind)
+
+    def unchecked(name: str, ident: str) -> bool:
+        """Whether a record of that kind and id may exist but could not be built."""
+        return any(
+            k.__name__ == name or any(b.__name__ == name for b in k.__mro__)
+            for k in KINDS
+            if k in unreadable or ident in unbuilt[k]
+        )
+
+    problems.extend(
+        check(own, lambda record: file_of.get(id(record), "?"), None, unchecked, damaged)
+    )
     if problems:
         raise DataError(problems)
     return own
+
+
+def _strangers(folder: Path, names: set[str]) -> list[Problem]:
+    """A problem for each entry of ``folder`` that looks like a data file but is not one:
+    a ``.json`` file of another name (``meeting.json``, ``Summits.json``) or a name close to
+    a data file's, and a folder named like a data file. Hidden files and others (``README``,
+    ``schema/``) are left alone."""
+    import difflib
+
+    found = []
+    try:
+        entries = sorted(folder.iterdir(), key=lambda entry: entry.name)
+    except OSError as error:
+        return [Problem("", "", "", f"the folder cannot be read: {error.strerror or error}")]
+    for entry in entries:
+        name = entry.name
+        if name in names:
+            if not entry.is_file():
+                found.append(Problem(name, "", "", "is a folder, not a file of records"))
+            continue
+        if name.startswith("."):
+            continue
+        close = difflib.get_close_matches(name.casefold(), sorted(names), n=1, cutoff=0.75)
+        if close or name.casefold().endswith(".json"):
+            hint = (
+                f"did you mean {close[0]!r}?"
+                if close
+                else "the data files are " + ", ".join(sorted(names))
+            )
+            found.append(
+                Problem(name, "", "", f"is not a data file, so its records would be missed; {hint}")
+            )
+    return found

@@ -263,4 +263,4 @@ class Summit(Meeting):
     #: Always ``summit``.
     kind: MeetingKind = MeetingKind.SUMMIT
     #: 1 for the First Caspian Summit (Ashgabat, 2002) and so on.
-    ordinal: int = bounded(minimum=1)
+    ordinal: int = bounded(minimum=1, maximum=1000, unique=True)

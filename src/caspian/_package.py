@@ -14,6 +14,7 @@ R, Stata, Excel, DuckDB and any Frictionless tool can then read the data without
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import re
@@ -27,6 +28,7 @@ from caspian._kind import field_meanings
 from caspian._load import converter
 from caspian._tables import columns_of, table
 from caspian._version import __data_version__, __version__
+from caspian._write import MARKER, check_target, escape_formula, write_files
 from caspian.errors import ArgumentTypeError, _shown
 
 __all__ = ["to_datapackage"]
@@ -76,7 +78,13 @@ def _references(cls: type, prefix: str = "") -> list[tuple[str, str]]:
     return found
 
 
-def to_datapackage(folder: str | os.PathLike[str], dataset: Any = None) -> Path:
+def to_datapackage(
+    folder: str | os.PathLike[str],
+    dataset: Any = None,
+    *,
+    overwrite: bool = False,
+    escape_formulas: bool = True,
+) -> Path:
     """Write the data as a Frictionless data package into ``folder``: one CSV file per kind of
     record (``states.csv``, ``meetings.csv`` ...; meetings include the summits) with the
     columns of :func:`to_csv`, and ``datapackage.json`` describing each field and the
@@ -87,9 +95,20 @@ def to_datapackage(folder: str | os.PathLike[str], dataset: Any = None) -> Path:
     so are the sources of every kind (``agreement_sources.csv``).
     The folder is made if it does not exist.
 
+    The files are written safely (see :doc:`/safety`): never through a symbolic link, all or
+    nothing, and over existing files only when they are a previous caspian export or
+    ``overwrite`` is true. Other files in the folder are left alone. With ``escape_formulas``
+    (the default, as the package is meant for spreadsheets too), text cells that begin with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return get a leading ``'`` so that no
+    spreadsheet runs them as formulas (OWASP's advice on CSV injection).
+
     Raises:
         ArgumentTypeError: ``folder`` is not a path, or ``dataset`` not a Dataset.
+        InvalidQueryError: ``folder`` is empty (``""``).
         FileExistsError: ``folder`` is a file.
+        ExportError: a file to write is a symbolic link or a folder, or would replace a
+            file that is not part of a previous caspian export (without ``overwrite``), or
+            writing failed; the folder is then as it was.
 
     >>> import tempfile, csv, caspian
     >>> folder = caspian.to_datapackage(tempfile.mkdtemp())
@@ -106,16 +125,13 @@ def to_datapackage(folder: str | os.PathLike[str], dataset: Any = None) -> Path:
     dataset = Dataset.packaged() if dataset is None else dataset
     if not isinstance(dataset, Dataset):
         raise ArgumentTypeError(f"dataset must be a Dataset, not {_shown(dataset)}")
-    target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
+    target = check_target(folder)
+    texts: dict[str, str] = {}
     resources = []
     for kind in KINDS:
         name = kind.KIND.plural
         columns, rows = table(dataset.records(kind), kind=kind)
-        with (target / f"{name}.csv").open("w", encoding="utf-8", newline="") as out:
-            writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows({k: ("" if v is None else v) for k, v in row.items()} for row in rows)
+        texts[f"{name}.csv"] = _csv(columns, rows, escape_formulas)
         owners = [k for k in KINDS if issubclass(k, kind)]
         fields = []
         for column in columns:
@@ -143,7 +159,7 @@ def to_datapackage(folder: str | os.PathLike[str], dataset: Any = None) -> Path:
             }
         )
     for link in link_tables(dataset):
-        _write_csv(target / f"{link['name']}.csv", link.pop("columns"), link.pop("rows"))
+        texts[f"{link['name']}.csv"] = _csv(link.pop("columns"), link.pop("rows"), escape_formulas)
         resources.append(
             {
                 "name": link["name"],
@@ -156,7 +172,7 @@ def to_datapackage(folder: str | os.PathLike[str], dataset: Any = None) -> Path:
                 "schema": link["schema"],
             }
         )
-    package = {
+    package: dict[str, Any] = {
         "profile": "tabular-data-package",
         "name": "caspian-diplomacy",
         "title": "Caspian littoral-state diplomacy: meetings, agreements, pipelines, reserves",
@@ -181,10 +197,14 @@ def to_datapackage(folder: str | os.PathLike[str], dataset: Any = None) -> Path:
         ],
         "resources": resources,
     }
-    (target / "datapackage.json").write_text(
-        json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    return target
+    package[MARKER] = {"library": __version__, "data": __data_version__, "files": [*texts]}
+    if escape_formulas:
+        package["description"] += (
+            " Text cells that began with =, +, -, @, a tab or a carriage return start with an "
+            "added ' so that spreadsheets do not run them as formulas."
+        )
+    texts["datapackage.json"] = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+    return write_files(target, texts, overwrite=overwrite)
 
 
 # -- plain descriptions and link tables ---------------------------------------------------------
@@ -227,11 +247,17 @@ def describe_kind(kind: Any) -> str:
     return text
 
 
-def _write_csv(path: Path, columns: list[str], rows: list[dict[str, Any]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({k: ("" if v is None else v) for k, v in row.items()} for row in rows)
+def _csv(columns: list[str], rows: Any, escape_formulas: bool) -> str:
+    """The CSV text of one table, its formula-like text cells escaped if asked."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        cells = {k: ("" if v is None else v) for k, v in row.items()}
+        if escape_formulas:
+            cells = {k: escape_formula(v) for k, v in cells.items()}
+        writer.writerow(cells)
+    return buffer.getvalue()
 
 
 _SINGULAR = {"aliases": "alias", "supports": "field", "capital_history": "capital_name"}

@@ -25,11 +25,12 @@ from urllib.parse import urlsplit
 import attrs
 
 from caspian import model
+from caspian._keys import normalize
 from caspian._kind import Record
 from caspian._values import Alternative, Source, SourceKind
-from caspian.errors import Problem, _shown
+from caspian.errors import Problem, _shown, printable
 
-__all__ = ["SLUG", "check", "check_value", "kind_named"]
+__all__ = ["SLUG", "check", "check_value", "kind_named", "url_problem"]
 
 SLUG = re.compile(r"[a-z0-9]+(?:--?[a-z0-9]+)*")
 
@@ -46,19 +47,26 @@ def check(
     records: Mapping[type[Record], Sequence[Record]],
     file_of: Callable[[Record], str],
     known: Callable[[type[Record]], Sequence[Record]] | None = None,
+    unchecked: Callable[[str, str], bool] | None = None,
+    damaged: Mapping[int, set[str]] | None = None,
 ) -> list[Problem]:
     """Every integrity problem in ``records`` (each kind's own records), in a stable order.
 
     ``records`` maps each kind to the records of exactly that kind (a Summit is listed under
     ``Summit`` only); references to a kind also find records of its subclasses, and with
-    ``known`` (a dataset's ``records``), the records already there.
+    ``known`` (a dataset's ``records``), the records already there. A reference for which
+    ``unchecked(kind name, id)`` is true (a record that could not be built) is not reported;
+    ``damaged`` maps the ``id()`` of a record built without some of its fields to those
+    fields, whose rules are skipped.
     """
     kinds = list(model.KINDS)
     ids: dict[type[Record], dict[str, Record]] = {kind: {} for kind in kinds}
     others: dict[type[Record], dict[str, Record]] = {}
     problems: list[Problem] = []
+    folded: dict[type[Record], dict[str, str]] = {kind: {} for kind in kinds}
     for kind, own in records.items():
         family = [k for k in kinds if issubclass(kind, k)]
+        problems.extend(_unique_values(kind, own, file_of))
         for record in own:
             if not isinstance(record.id, str) or not SLUG.fullmatch(record.id):
                 problems.append(
@@ -74,6 +82,20 @@ def check(
                 problems.append(
                     Problem(file_of(record), _label(record), "id", "is used by another record")
                 )
+            else:
+                key = normalize(record.id)
+                twin = next((folded[k][key] for k in family if key in folded[k]), None)
+                if twin is not None:
+                    problems.append(
+                        Problem(
+                            file_of(record),
+                            _label(record),
+                            "id",
+                            f"folds to the same key as {twin!r}, so lookups cannot tell them apart",
+                        )
+                    )
+                for k in family:
+                    folded[k].setdefault(key, record.id)
             for k in family:
                 ids[k].setdefault(record.id, record)
 
@@ -86,16 +108,53 @@ def check(
             found = others[kind].get(ident)
         return found
 
+    def exists(name: str, ident: str) -> Any:
+        found = resolve(name, ident)
+        if found is None and unchecked is not None and unchecked(name, ident):
+            return ident
+        return found
+
     for kind, own in records.items():
         for record in own:
             if not isinstance(record.id, str) or not SLUG.fullmatch(record.id):
                 continue
-            found = list(_shared(record, resolve))
+            found = list(_shared(record, exists))
             for rule in kind.KIND.rules:
                 found.extend(rule(record, resolve))
             label = _label(record)
-            problems.extend(Problem(file_of(record), label, p, m) for p, m in found)
+            skipped = damaged.get(id(record), set()) if damaged else set()
+            problems.extend(
+                Problem(file_of(record), label, p, m if len(m) <= 300 else m[:299] + "…")
+                for p, m in found
+                if re.split(r"[.\[]", p, maxsplit=1)[0] not in skipped
+            )
     return problems
+
+
+def _unique_values(
+    kind: type[Record], own: Sequence[Record], file_of: Callable[[Record], str]
+) -> Iterator[Problem]:
+    """A problem for each record that repeats another's value of a field marked ``unique``
+    (the ordinal of a summit)."""
+    for field in attrs.fields(kind):
+        if not field.metadata.get("unique"):
+            continue
+        seen: dict[Any, str] = {}
+        for record in own:
+            value = getattr(record, field.name)
+            if value is None:
+                continue
+            try:
+                first = seen.setdefault(value, str(record.id))
+            except TypeError:  # pragma: no cover - unhashable: a broken record
+                continue
+            if first != record.id:
+                yield Problem(
+                    file_of(record),
+                    _label(record),
+                    field.name,
+                    f"repeats the {field.name} of {first!r}: {_shown(value)}",
+                )
 
 
 def check_value(value: Any, known: Callable[[type[Record]], Sequence[Record]]) -> list[Problem]:
@@ -112,8 +171,8 @@ def check_value(value: Any, known: Callable[[type[Record]], Sequence[Record]]) -
 
 
 def _label(record: Record) -> str:
-    """The record's id as a problem shows it: at most 80 characters."""
-    ident = str(record.id)
+    """The record's id as a problem shows it: at most 80 characters, escaped."""
+    ident = printable(str(record.id))
     return ident if len(ident) <= 80 else ident[:79] + "…"
 
 
@@ -176,17 +235,39 @@ def _each(item: Any) -> Iterator[tuple[int, Any]]:
         yield 0, item
 
 
+def url_problem(url: object) -> str | None:
+    """What is wrong with a source's address, or ``None``: it must be an http(s) URL with a
+    host name, a port in range, no credentials, no spaces, control characters or backslashes.
+
+    >>> url_problem("https://example.org/page") is None
+    True
+    >>> url_problem("https://[::1/")
+    "is not a valid URL (Invalid IPv6 URL): 'https://[::1/'"
+    >>> url_problem("https://user:secret@example.org/")
+    "must not hold a user name or password: 'https://user:secret@example.org/'"
+    """
+    shown = _shown(url)
+    if not isinstance(url, str):
+        return f"is not an http(s) URL with a host: {shown}"
+    if "\\" in url or any(ch.isspace() or not ch.isprintable() for ch in url):
+        return f"must not hold spaces, control characters or backslashes: {shown}"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError as error:
+        return f"is not a valid URL ({printable(str(error))}): {shown}"
+    if parts.username is not None or parts.password is not None:
+        return f"must not hold a user name or password: {shown}"
+    host = parts.hostname
+    if parts.scheme not in ("http", "https") or not host or "." not in host or host.endswith("."):
+        return f"is not an http(s) URL with a host: {shown}"
+    return None
+
+
 def _source(source: Source, path: str) -> Iterator[tuple[str, str]]:
-    parts = urlsplit(source.url) if isinstance(source.url, str) else None
-    if (
-        parts is None
-        or parts.scheme not in ("http", "https")
-        or not parts.hostname
-        or "." not in parts.hostname
-        or parts.hostname.endswith(".")
-        or any(ch.isspace() for ch in source.url)
-    ):
-        yield f"{path}.url", f"is not an http(s) URL with a host: {source.url!r:.80}"
+    problem = url_problem(source.url)
+    if problem is not None:
+        yield f"{path}.url", problem
     if isinstance(source.title, str) and not source.title.strip():
         yield f"{path}.title", "must not be empty"
 

@@ -23,6 +23,7 @@ from caspian._kind import (
     bounded,
     dataset_field,
     ref,
+    year_field,
 )
 from caspian._values import Alternative, Source
 
@@ -159,12 +160,12 @@ class State(Record):
     wikidata: str | None = None
     #: The Correlates of War state code (``630`` for Iran), for joins with COW data; shared by
     #: the records of one COW state (the Russian Empire, the RSFSR, the USSR and Russia: 365).
-    cow_code: int | None = bounded(None, minimum=1)
+    cow_code: int | None = bounded(None, minimum=1, maximum=999)
     #: The Correlates of War state abbreviation (``IRN`` for Iran, ``KZK`` for Kazakhstan);
     #: shared like ``cow_code``.
     cow_abbreviation: str | None = None
     #: The Gleditsch–Ward state code, for joins with data keyed by it; shared like ``cow_code``.
-    gw_code: int | None = bounded(None, minimum=1)
+    gw_code: int | None = bounded(None, minimum=1, maximum=999)
     #: Whether the state lies on the Caspian shore.
     littoral: bool
     #: The capital's present name (or its last name, for a historic entity).
@@ -174,11 +175,11 @@ class State(Record):
     #: Official names in the state's languages, each with its language code.
     native_names: tuple[LocalName, ...] = ()
     #: Length of the Caspian coastline in kilometres (UNEP figures).
-    coastline_km: float | None = bounded(None, exclusiveMinimum=0)
+    coastline_km: float | None = bounded(None, exclusiveMinimum=0, maximum=1_000_000)
     #: First year the entity existed; ``None`` if not recorded.
-    from_year: int | None = None
+    from_year: int | None = year_field()
     #: Last year the entity existed; ``None`` while it exists.
-    to_year: int | None = after("from_year")
+    to_year: int | None = after("from_year", minimum=1, maximum=9999)
     #: The id of the state that succeeded this entity, if any.
     successor: str | None = ref("State")
     sources: tuple[Source, ...]

@@ -193,7 +193,7 @@ class Agreement(Record):
     #: that the next reader need not search again.
     searched: str | None = None
     #: The number of articles of the full text, where known (``articles`` may hold fewer).
-    article_count: int | None = bounded(None, minimum=1)
+    article_count: int | None = bounded(None, minimum=1, maximum=10_000)
     #: Why the data holds fewer articles than the text has, as the end of a sentence
     #: beginning "These articles are not in the data because" (for example "their text
     #: could not be read in the sources").
@@ -469,7 +469,7 @@ class Article(Record):
     #: The id of the agreement the article belongs to.
     agreement: str = ref("Agreement", attrs.NOTHING)
     #: The article's number in the agreement.
-    number: int = bounded(minimum=1)
+    number: int = bounded(minimum=1, maximum=10_000)
     #: The article's heading, or a short descriptive label where the text has none.
     title: str
     #: What the article says, in our own words (not a quotation).

@@ -120,7 +120,19 @@ class Place(Value):
     coordinates: Coordinates | None = None
 
 
-class Results(tuple[Any, ...]):
+class _Sealed(type):
+    """The metaclass of :class:`Results`: its classes are shared by every query, so none of
+    their attributes can be set or deleted (``type(result).kind = ...`` would change every
+    later result)."""
+
+    def __setattr__(cls, name: str, value: object) -> None:
+        raise AttributeError(f"the class {cls.__name__} is shared and immutable")
+
+    def __delattr__(cls, name: str) -> None:
+        raise AttributeError(f"the class {cls.__name__} is shared and immutable")
+
+
+class Results(tuple[Any, ...], metaclass=_Sealed):
     """The tuple that queries return: a plain, immutable tuple that also shows as a table in
     Jupyter.
 
@@ -146,9 +158,8 @@ class Results(tuple[Any, ...]):
         """The Results class for records of ``kind`` (made once per kind)."""
         found = _TYPED.get(kind)
         if found is None:
-            found = _TYPED.setdefault(
-                kind, type("Results", (Results,), {"__slots__": (), "kind": kind})
-            )
+            made = _Sealed("Results", (Results,), {"__slots__": (), "kind": kind})
+            found = _TYPED.setdefault(kind, typing.cast("type[Results]", made))
         return found
 
     @typing.overload

@@ -18,21 +18,17 @@ caspian-summit-2022  Sixth Caspian Summit (Ashgabat)  2022-06-29  6        Ashga
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
 import inspect
-import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO
 
 import caspian
-from caspian import _filters as filters
 from caspian import model
-from caspian._filters import Filter
 from caspian._html import columns_shown
 from caspian._kind import Record, cell
+from caspian._options import add_option, arguments, filter_option
 from caspian._version import __data_version__, __version__
-from caspian._vocabulary import _Vocabulary
 from caspian.errors import CaspianError
 
 EXAMPLES = """\
@@ -117,152 +113,18 @@ class _Exit(Exception):
         self.status = status
 
 
-def _write(stream: TextIO, text: str) -> None:
-    """Write ``text``, escaping what the stream's encoding cannot show (``\\u0420``)."""
+def _write(stream: TextIO | None, text: str) -> None:
+    """Write ``text``, escaping what the stream's encoding cannot show (``\\u0420``). A closed
+    stream (``None`` when Python started without one) is an :class:`OSError`."""
+    if stream is None:
+        raise OSError(9, "the stream is closed")
     try:
         stream.write(text)
     except UnicodeEncodeError:
         encoding = getattr(stream, "encoding", None) or "ascii"
         stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
-
-
-def year_or_date(text: str) -> int | _dt.date:
-    """A command-line year (``2007``) or date (``2007-10-16``).
-
-    >>> year_or_date("2007"), year_or_date("2007-10-16")
-    (2007, datetime.date(2007, 10, 16))
-    """
-    from caspian._args import parse_year_or_date  # the API reads text the same way
-
-    try:
-        return parse_year_or_date("value", text)
-    except CaspianError:
-        raise argparse.ArgumentTypeError(
-            f"expected a year like 2007 or a date like 2007-10-16, got {text!r}"
-        ) from None
-
-
-def _choices(annotation: str) -> list[str] | None:
-    """The values of the vocabulary named in a parameter's annotation, if any."""
-    for enum in _Vocabulary.__subclasses__():
-        if re.search(rf"\b{enum.__name__}\b", annotation):
-            return [m.value for m in enum]
-    return None
-
-
-def arguments(function: Callable[..., Any]) -> dict[str, str]:
-    """The meaning of each argument, from the ``Args:`` section of a function's docstring, in
-    plain words (no markup).
-
-    >>> arguments(caspian.summits)["host"]
-    'Keep summits hosted by this state (a State or any key for one).'
-    """
-    from caspian._package import plain
-
-    found: dict[str, str] = {}
-    name = None
-    inside = False
-    for line in (inspect.getdoc(function) or "").splitlines():
-        if line.strip() == "Args:":
-            inside = True
-            continue
-        if not inside:
-            continue
-        match = re.match(r"    (\w+): (.*)", line)
-        if match:
-            name = match.group(1)
-            found[name] = match.group(2)
-        elif name and line.startswith("        "):
-            found[name] += " " + line.strip()
-        else:
-            break
-    return {key: plain(text) for key, text in found.items()}
-
-
-def _option_help(plural: str, parameter: inspect.Parameter, meaning: str | None) -> str:
-    """The help of one option: its meaning, or words made from its type; a closed set of
-    values is listed."""
-    annotation = str(parameter.annotation)
-    choices = _choices(annotation)
-    words = parameter.name.replace("_", " ")
-    if choices:
-        return f"keep {plural} with this {words}; one of: " + ", ".join(choices)
-    if meaning:
-        return meaning[0].lower() + meaning[1:]
-    if "YearOrDate" in annotation:
-        return f"{words}: a year (2007) or a day (2007-10-16)"
-    if "State" in annotation:
-        return f"keep {plural} with this {words}: a state id, ISO code or name"
-    if annotation.startswith("bool"):
-        return f"keep {plural} that are {words} (--no-{words.replace(' ', '-')}: that are not)"
-    return f"keep {plural} with this {words}"
-
-
-def _add_option(
-    cmd: argparse.ArgumentParser,
-    parameter: inspect.Parameter,
-    plural: str = "records",
-    meaning: str | None = None,
-) -> None:
-    """An option for one parameter of a query function, typed from its annotation."""
-    annotation = str(parameter.annotation)
-    flag = "--" + parameter.name.replace("_", "-")
-    shown = _option_help(plural, parameter, meaning)
-    if annotation.startswith("bool"):
-        cmd.add_argument(flag, action=argparse.BooleanOptionalAction, default=None, help=shown)
-        return
-    kwargs: dict[str, Any] = {"dest": parameter.name, "default": None, "help": shown}
-    if "YearOrDate" in annotation:
-        kwargs.update(type=year_or_date, metavar="YEAR|DATE")
-    elif annotation.startswith("Iterable"):
-        kwargs.update(nargs="+", metavar="STATE")
-    elif annotation.startswith("int"):
-        kwargs.update(type=int, metavar="YEAR")
-    if annotation.startswith("Literal"):
-        literal = re.findall(r"[\"']([^\"']+)[\"']", annotation)
-        kwargs["help"] = f"{shown}; one of: " + ", ".join(literal)
-    if parameter.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD:
-        cmd.add_argument(
-            f"_{parameter.name}",
-            nargs="?",
-            metavar=parameter.name.upper(),
-            default=None,
-            help=f"the same as {flag}",
-        )
-    cmd.add_argument(flag, **kwargs)
-
-
-def _filter_option(cmd: argparse.ArgumentParser, kind: type[Record], one: Filter) -> None:
-    """The option of one filter of a kind's query: typed by what the filter takes, its help
-    from the filter's meaning (a closed set of values is listed)."""
-    from caspian._package import plain
-    from caspian._query import target_of
-
-    plural = kind.KIND.plural
-    flag = "--" + one.name.replace("_", "-")
-    words = one.name.replace("_", " ")
-    meaning = plain(filters.meaning(kind, one))
-    shown = meaning[:1].lower() + meaning[1:] if meaning else f"keep {plural} with this {words}"
-    if one.takes == "value":
-        values = ", ".join(m.value for m in target_of(kind, one))
-        shown = f"keep {plural} with this {words}; one of: {values}"
-    if one.takes == "flag":
-        cmd.add_argument(flag, action=argparse.BooleanOptionalAction, default=None, help=shown)
-        return
-    kwargs: dict[str, Any] = {"dest": one.name, "default": None, "help": shown}
-    if one.takes in ("after", "before", "date", "day"):
-        kwargs.update(type=year_or_date, metavar="YEAR|DATE")
-    elif one.takes == "year":
-        kwargs.update(type=int, metavar="YEAR")
-    if one.positional:
-        cmd.add_argument(
-            f"_{one.name}",
-            nargs="?",
-            metavar=one.name.upper(),
-            default=None,
-            help=f"the same as {flag}",
-        )
-    cmd.add_argument(flag, **kwargs)
+    except ValueError:  # "I/O operation on closed file"
+        raise OSError(9, "the stream is closed") from None
 
 
 def queries() -> dict[str, Callable[..., Any]]:
@@ -282,9 +144,12 @@ def lookups() -> dict[str, Callable[[str], Any]]:
 
 
 def _summary(function: Callable[..., Any]) -> str:
+    """The first line of a function's docstring; its name where there is none (``python -OO``
+    strips docstrings, and the command line must work without them)."""
     from caspian._package import plain
 
-    return plain((function.__doc__ or "").strip().splitlines()[0]).rstrip(".")
+    lines = (function.__doc__ or "").strip().splitlines()
+    return plain(lines[0]).rstrip(".") if lines else function.__name__.replace("_", " ")
 
 
 def examples(name: str, function: Callable[..., Any]) -> list[str]:
@@ -380,11 +245,11 @@ def build_parser(out: TextIO | None = None) -> argparse.ArgumentParser:
         cmd = command(name, function)
         if name in kinds:  # the options of a kind's query: made from its filters
             for one in kinds[name].KIND.filters:
-                _filter_option(cmd, kinds[name], one)
+                filter_option(cmd, kinds[name], one)
             continue
         meanings = arguments(function)
         for parameter in inspect.signature(function).parameters.values():
-            _add_option(cmd, parameter, name, meanings.get(parameter.name))
+            add_option(cmd, parameter, name, meanings.get(parameter.name))
     for name, function in lookups().items():
         command(name, function).add_argument(
             "key", help=f"the {name}'s id, or a name, alias or code of it"
@@ -408,6 +273,11 @@ def build_parser(out: TextIO | None = None) -> argparse.ArgumentParser:
         out=out,
     )
     export.add_argument("folder", help="the folder to write into (made if it does not exist)")
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace files of the same names even if the folder is not a previous export",
+    )
     return parser
 
 
@@ -470,12 +340,14 @@ def _run(args: argparse.Namespace) -> Sequence[Record] | str:
     if command == "export":
         from pathlib import Path
 
+        if not args.folder:
+            raise _UsageError("caspian export: the folder must not be empty (an unset variable?)")
         folder = Path(args.folder)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise _UsageError(f"caspian export: cannot make {str(folder)!r}: {error}") from None
-        written = caspian.to_datapackage(folder)
+        written = caspian.to_datapackage(folder, overwrite=args.force)
         files = len(list(written.glob("*.csv")))
         return f"wrote {files} CSV files and datapackage.json to {written}"
     single = lookups().get(command)
@@ -500,36 +372,67 @@ def _run(args: argparse.Namespace) -> Sequence[Record] | str:
 def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
-    """Run the command line with ``argv``; return the exit status: 0, 2 on bad input, 141 when
-    the reader of the output went away (as a shell reports a SIGPIPE). ``--help`` and
-    ``--version`` write to ``out`` and return 0.
+    """Run the command line with ``argv``; return the exit status: 0, 2 on bad input or when
+    the output cannot be written (a full disk, a closed stream), 141 when the reader of the
+    output went away (as a shell reports a SIGPIPE), 130 on Ctrl-C. ``--help`` and
+    ``--version`` write to ``out`` and return 0. It raises nothing.
 
     >>> main(["state", "Utopia"], err=sys.stdout)
     caspian: no state matches 'Utopia'
     2
     """
-    out = out or sys.stdout
-    err = err or sys.stderr
+    out = out if out is not None else sys.stdout
+    err = err if err is not None else sys.stderr
     try:
         _write(out, _output(argv, out))
-        out.flush()
+        _flush(out)
     except _Exit as done:
         return done.status
     except _UsageError as error:
-        _write(err, f"{error}\n")
-        return 2
+        return _complain(err, str(error))
     except CaspianError as error:
-        _write(err, f"caspian: {str(error).splitlines()[0]}\n")
-        return 2
+        return _complain(err, f"caspian: {str(error).splitlines()[0]}")
+    except KeyboardInterrupt:
+        return 130
     except BrokenPipeError:
-        stdout = sys.__stdout__
-        if stdout is not None and out is stdout:
-            # Python flushes stdout again at exit: point it at /dev/null first.
-            import os
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
+        _silence(out)
         return 141
+    except OSError as error:
+        _silence(out)
+        return _complain(err, f"caspian: cannot write the output: {error.strerror or error}")
     return 0
+
+
+def _flush(stream: TextIO | None) -> None:
+    """Flush a stream; a closed one is an :class:`OSError`, as a failed write is."""
+    if stream is None:
+        raise OSError(9, "the stream is closed")
+    try:
+        stream.flush()
+    except ValueError:  # "I/O operation on closed file"
+        raise OSError(9, "the stream is closed") from None
+
+
+def _complain(err: TextIO | None, message: str) -> int:
+    """Write a one-line message to ``err`` if it can be written; return 2."""
+    try:
+        _write(err, message + "\n")
+        _flush(err)
+    except OSError:
+        _silence(err)
+    return 2
+
+
+def _silence(stream: TextIO | None) -> None:
+    """Point the process's own stdout or stderr at /dev/null once writing to it failed, so
+    that Python's flush at exit raises nothing (and prints no traceback) either."""
+    import contextlib
+    import os
+
+    for own in (sys.__stdout__, sys.__stderr__):
+        if own is not None and stream is own:
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), own.fileno())
 
 
 def _output(argv: Sequence[str] | None, out: TextIO) -> str:

@@ -135,6 +135,11 @@ class Dataset(_Chronology):
             self._own[kind] = self._adopt(records)
         return self
 
+    def _check_copy(self, copy: Record) -> None:
+        from caspian._load import check_copy  # attrs.evolve of one of our records: validate
+
+        check_copy(copy, self.records)
+
     def _adopt(self, records: Iterable[Record]) -> tuple[Record, ...]:
         adopted = tuple(records)
         for record in adopted:

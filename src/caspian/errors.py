@@ -24,6 +24,7 @@ __all__ = [
     "ArgumentTypeError",
     "CaspianError",
     "DataError",
+    "ExportError",
     "InvalidQueryError",
     "MissingDependencyError",
     "NotFoundError",
@@ -79,7 +80,7 @@ class NotFoundError(CaspianError, LookupError):
             return f"{message}; {self.hint}"
         pairs: tuple[tuple[str, str], ...] = self.args[2]
         if pairs:
-            hints = ", ".join(f"{ident!r} ({label})" for ident, label in pairs)
+            hints = ", ".join(f"{ident!r} ({printable(label)})" for ident, label in pairs)
             message += f"; did you mean {hints}?"
         return message
 
@@ -156,6 +157,16 @@ class MissingDependencyError(CaspianError, ImportError):
     """
 
 
+class ExportError(CaspianError, OSError):
+    """An export could not write its files, and left the folder as it was: a file it would
+    write is a symbolic link, or would replace a file that is not part of a previous caspian
+    export (without ``overwrite=True``), or the disk refused (read-only, full).
+
+    >>> issubclass(ExportError, OSError)
+    True
+    """
+
+
 class Problem(NamedTuple):
     """One problem found in data: where it is and what is wrong.
 
@@ -176,7 +187,7 @@ class Problem(NamedTuple):
 
     def __str__(self) -> str:
         parts = [p for p in (self.file, self.record, self.path) if p]
-        return ": ".join([*parts, self.message])
+        return printable(": ".join(str(p) for p in [*parts, self.message]))
 
 
 class DataError(CaspianError, ValueError):
@@ -205,6 +216,20 @@ class DataError(CaspianError, ValueError):
         if count > 50:
             shown.append(f"  ... and {count - 50} more")
         return "\n".join([head, *shown])
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that would not print escaped as Python escapes it in a
+    ``repr``: control and format characters (``\\n``, a right-to-left override), lone
+    surrogates, unassigned code points. The result always encodes as UTF-8 and stays on one
+    line, so messages can be printed and logged.
+
+    >>> print(printable("caf\\u00e9 \\ud800 \\u202e x\\n"))
+    café \\ud800 \\u202e x\\n
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def _shown(value: object, limit: int = 80) -> str:

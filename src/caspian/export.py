@@ -26,6 +26,7 @@ from caspian._load import converter, structure
 from caspian._rules import check, check_value
 from caspian._tables import _items, table, value_fields
 from caspian._version import __data_version__, __version__
+from caspian._write import escape_formula
 from caspian.dataset import Dataset
 from caspian.errors import ArgumentTypeError, DataError, MissingDependencyError, Problem, _shown
 from caspian.model import Agreement, Meeting, Pipeline
@@ -118,13 +119,17 @@ def from_dict(data: dict[str, Any], record_type: type[R], *, dataset: Any = None
     if not isinstance(dataset, Dataset):
         raise ArgumentTypeError(f"dataset must be a Dataset, not {_shown(dataset)}")
     problems: list[Problem] = []
-    built = structure([data], record_type, "", problems)
-    if problems:
+    damaged: dict[int, set[str]] = {}
+    built = structure([data], record_type, "", problems, None, damaged)
+    if not built:
         raise DataError(problems)
     record = built[0]
+    # Every problem at once: the rules run on what was built, even with structural problems.
     if isinstance(record, Record):
-        problems = check({type(record): [record]}, lambda _: "", known=dataset.records)
-    else:
+        problems += check(
+            {type(record): [record]}, lambda _: "", known=dataset.records, damaged=damaged
+        )
+    elif not problems:
         problems = check_value(record, known=dataset.records)
     if problems:
         raise DataError(problems)
@@ -148,6 +153,7 @@ def to_csv(
     *,
     values: str | None = None,
     kind: type | None = None,
+    escape_formulas: bool = False,
 ) -> str:
     """CSV text with one row per record (or value) and flat columns fixed by its class.
 
@@ -156,7 +162,9 @@ def to_csv(
     ``"; "`` (``participants``); lists of objects (``sources``, ``attendees``) are JSON text in
     one cell; missing values are empty cells. An empty result still has its header (query
     results know their kind; give ``kind`` for an empty list). With ``values="attendees"``,
-    one row per value inside the records, the first column naming its record.
+    one row per value inside the records, the first column naming its record. With
+    ``escape_formulas=True`` (for a file a spreadsheet will open), a text cell that begins with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'``, as OWASP advises.
 
     Raises:
         ArgumentTypeError: as for :func:`to_dict`.
@@ -176,7 +184,10 @@ def to_csv(
     if columns:
         writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        cells = {k: ("" if v is None else v) for k, v in row.items()}
+        if escape_formulas:
+            cells = {k: escape_formula(v) for k, v in cells.items()}
+        writer.writerow(cells)
     return buffer.getvalue()
 
 
@@ -219,7 +230,7 @@ def to_dataframe(
         if name not in frame.columns:
             continue
         if shape == "date":
-            frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d").astype("datetime64[s]")
+            frame[name] = _dates(frame[name])
         elif shape == "enum":
             # Records of several kinds may share a column name with different vocabularies
             # (a meeting's and an agreement's kind): the categories are all of them.
@@ -232,6 +243,16 @@ def to_dataframe(
         elif shape == "bool":
             frame[name] = frame[name].astype("boolean")
     return frame
+
+
+def _dates(column: Any) -> Any:
+    """A column of ISO dates as ``datetime64[s]``, parsed directly at that resolution, so that
+    every date a record can hold (years 1 to 9999) fits, with any pandas from 2.0."""
+    import numpy as np
+    import pandas as pd
+
+    days = [value if isinstance(value, str) else "NaT" for value in column]
+    return pd.Series(np.array(days, dtype="datetime64[s]"), index=column.index)
 
 
 def _column_types(kinds: set[type]) -> dict[str, tuple[str, list[type[Enum]]]]:
