@@ -2,7 +2,7 @@
 
 Each :class:`Filter` names an argument of the kind's query, what it takes (a record of another
 kind, a vocabulary value, a flag, a year or date, text), the field it compares and its meaning.
-One generic query (:mod:`caspian._query`) checks the arguments and keeps the records; the
+One generic query (``caspian._query``) checks the arguments and keeps the records; the
 ``Dataset`` methods and the functions of :mod:`caspian` are thin typed wrappers over it (a test
 keeps their signatures equal to the declarations); the command line's options and the
 ``Args:`` sections of the docs are made from the declarations.
@@ -50,7 +50,7 @@ class Filter:
 
     #: The name of the argument (``"host"``).
     name: str
-    #: What the argument takes (one of :data:`TAKES`).
+    #: What the argument takes (one of ``TAKES``: ``"record"``, ``"value"``, ``"flag"`` ...).
     takes: str = attrs.field(validator=attrs.validators.in_(TAKES))
     #: The field (or fields, the first one set) the argument is compared with; empty for a
     #: filter with its own ``test``.
