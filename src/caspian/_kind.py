@@ -15,6 +15,7 @@ the schemas and the docs read these descriptions instead of keeping tables of th
 
 from __future__ import annotations
 
+import ast
 import datetime as _dt
 import sys
 from collections.abc import Callable, Iterator
@@ -26,6 +27,7 @@ import attrs
 __all__ = ["Kind", "Record"]
 
 from caspian._filters import Filter
+from caspian.errors import ArgumentTypeError, CaspianError, _shown
 
 if TYPE_CHECKING:
     from caspian._values import Alternative, Source
@@ -238,8 +240,6 @@ class Record(_Compared):
         """
         found: Dataset | None = self._dataset
         if found is None:
-            from caspian.errors import CaspianError
-
             raise CaspianError(
                 f"{type(self).__name__} {self.id!r} was made by hand and belongs to no "
                 "dataset; use caspian.from_dict() or a Dataset to get records that do"
@@ -266,8 +266,6 @@ class Record(_Compared):
         """
         names = {f.name for f in attrs.fields(type(self))}
         if not isinstance(field, str) or field not in names:
-            from caspian.errors import ArgumentTypeError, _shown
-
             raise ArgumentTypeError(
                 f"{_shown(field)} is not a field of {type(self).__name__}; the fields are: "
                 + ", ".join(sorted(n for n in names if not n.startswith("_")))
@@ -297,8 +295,6 @@ def as_day(name: str, value: object) -> _dt.date:
         return value.date()
     if isinstance(value, _dt.date):
         return value
-    from caspian.errors import ArgumentTypeError, _shown
-
     raise ArgumentTypeError(
         f"{name} must be a datetime.date, not {type(value).__name__}: {_shown(value)}"
     )
@@ -314,8 +310,6 @@ def as_year(name: str, value: object) -> int:
         return value.year
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    from caspian.errors import ArgumentTypeError, _shown
-
     raise ArgumentTypeError(
         f"{name} must be a year (int) or a datetime.date, not {type(value).__name__}: "
         f"{_shown(value)}"
@@ -370,8 +364,6 @@ def _plain(value: Any) -> Any:
 
 
 _MEANINGS: dict[type, dict[str, str]] = {}
-_CLASS = r"^class (\w+)\b"
-_FIELD = r"^ {4,8}(\w+)\s*:"
 
 
 def field_meanings(cls: type) -> dict[str, str]:
@@ -404,9 +396,9 @@ def field_meanings(cls: type) -> dict[str, str]:
 
 
 def _comments(cls: type) -> dict[str, str]:
-    """The ``#:`` comments in the body of ``cls``, by the name of the field below them."""
-    import re
-
+    """The ``#:`` comments in the body of ``cls``, by the name of the field below them (read
+    with :mod:`ast`: the annotated names of the class body, its ``if`` blocks included, and the
+    comment lines right above each)."""
     module = sys.modules.get(cls.__module__)
     loader = getattr(module, "__loader__", None)
     try:
@@ -415,27 +407,27 @@ def _comments(cls: type) -> dict[str, str]:
         source = None
     if not source:
         return {}
+    lines = source.splitlines()
     found: dict[str, str] = {}
-    inside = False
-    pending: list[str] = []
-    for line in source.splitlines():
-        head = re.match(_CLASS, line)
-        if head:
-            inside = head.group(1) == cls.__name__
-            pending = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.ClassDef) and node.name == cls.__name__):
             continue
-        if not inside:
-            continue
-        if line and not line[0].isspace():
-            inside = False
-            continue
-        stripped = line.strip()
-        if stripped.startswith("#:"):
-            pending.append(stripped[2:].strip())
-            continue
-        match = re.match(_FIELD, line)
-        if match and pending:
-            found[match.group(1)] = " ".join(pending)
-        if stripped:
-            pending = []
+        for statement in _statements(node.body):
+            if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+                above: list[str] = []
+                index = statement.lineno - 2
+                while index >= 0 and lines[index].strip().startswith("#:"):
+                    above.insert(0, lines[index].strip()[2:].strip())
+                    index -= 1
+                if above:
+                    found[statement.target.id] = " ".join(above)
     return found
+
+
+def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """The statements of a class body, those inside its ``if`` blocks included."""
+    for statement in body:
+        yield statement
+        if isinstance(statement, ast.If):
+            yield from _statements(statement.body)
+            yield from _statements(statement.orelse)
