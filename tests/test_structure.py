@@ -52,6 +52,8 @@ FLOORS = {
     "export": 5,
     "_schema": 5,
     "_tables": 5,
+    "_from_dict": 5,
+    "_cite": 1,
     "_package": 5,
     "_chronicle": 5,
     "__init__": 6,

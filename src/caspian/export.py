@@ -20,15 +20,14 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
+from caspian._cite import cite
+from caspian._from_dict import from_dict
 from caspian._html import record_html, records_html
 from caspian._kind import Record, Value
-from caspian._load import converter, structure
-from caspian._rules import check, check_value
+from caspian._load import converter
 from caspian._tables import _items, table, value_fields
-from caspian._version import __data_version__, __version__
 from caspian._write import escape_formula
-from caspian.dataset import Dataset
-from caspian.errors import ArgumentTypeError, DataError, MissingDependencyError, Problem, _shown
+from caspian.errors import ArgumentTypeError, MissingDependencyError
 from caspian.model import Agreement, Meeting, Pipeline
 
 if TYPE_CHECKING:
@@ -86,56 +85,6 @@ def to_dict(
         for record in _items(obj)
         for value in getattr(record, values)
     ]
-
-
-def from_dict(data: dict[str, Any], record_type: type[R], *, dataset: Any = None) -> R:
-    """Structure a dict made by :func:`to_dict` back into a record (the round trip).
-
-    The dict is validated exactly as a record in a data file is: its structure, then the
-    integrity rules, with references resolved against ``dataset`` (the packaged one by
-    default). The record returned belongs to that dataset, so its navigation methods work.
-
-    Raises:
-        DataError: if the dict does not describe a valid record (every problem is listed).
-        ArgumentTypeError: if ``data`` is not a dict or ``record_type`` not a record class.
-
-    >>> import caspian
-    >>> iran = caspian.state("IR")
-    >>> caspian.from_dict(caspian.to_dict(iran), caspian.State) == iran
-    True
-    """
-    if not (
-        isinstance(record_type, type)
-        and issubclass(record_type, (Record, Value))
-        and "__attrs_attrs__" in vars(record_type)
-    ):
-        raise ArgumentTypeError(
-            f"record_type must be a caspian record or value class, not {_shown(record_type)}"
-        )
-    if not isinstance(data, dict):
-        raise ArgumentTypeError(f"data must be a dict, not {type(data).__name__}: {_shown(data)}")
-    if dataset is None:
-        dataset = Dataset.packaged()
-    if not isinstance(dataset, Dataset):
-        raise ArgumentTypeError(f"dataset must be a Dataset, not {_shown(dataset)}")
-    problems: list[Problem] = []
-    damaged: dict[int, set[str]] = {}
-    built = structure([data], record_type, "", problems, None, damaged)
-    if not built:
-        raise DataError(problems)
-    record = built[0]
-    # Every problem at once: the rules run on what was built, even with structural problems.
-    if isinstance(record, Record):
-        problems += check(
-            {type(record): [record]}, lambda _: "", known=dataset.records, damaged=damaged
-        )
-    elif not problems:
-        problems = check_value(record, known=dataset.records)
-    if problems:
-        raise DataError(problems)
-    if isinstance(record, Record):
-        object.__setattr__(record, "_dataset", dataset)
-    return record
 
 
 def to_json(obj: Record | Iterable[Record], *, indent: int | None = 2) -> str:
@@ -420,37 +369,3 @@ def to_geojson(records: Record | Iterable[Record]) -> dict[str, Any]:
         elif not isinstance(record, (Meeting, Agreement)):  # another kind: each of its places
             features.extend(_places(record, base))
     return {"type": "FeatureCollection", "features": features}
-
-
-# -- citation --------------------------------------------------------------------------------
-
-
-def cite(style: str = "text") -> str:
-    """How to cite the data, with the data version: ``"text"`` or ``"bibtex"``.
-
-    >>> import caspian
-    >>> print(caspian.cite())  # doctest: +ELLIPSIS
-    The caspian developers (2026). caspian-diplomacy: ... data version 2026.12.1 ...
-    """
-    url = "https://github.com/caspian-diplomacy/caspian"
-    if style == "text":
-        return (
-            "The caspian developers (2026). caspian-diplomacy: Caspian littoral-state diplomacy "
-            f"data, data version {__data_version__} (library {__version__}). {url}. "
-            "Data licensed CC BY-SA 4.0; derived in part from the Wikipedia article "
-            "'Diplomacy of the Caspian littoral states'."
-        )
-    if style == "bibtex":
-        return (
-            "@misc{caspian_diplomacy,\n"
-            "  author = {{The caspian developers}},\n"
-            "  title = {caspian-diplomacy: Caspian littoral-state diplomacy data},\n"
-            "  year = {2026},\n"
-            f"  version = {{{__data_version__}}},\n"
-            f"  howpublished = {{\\url{{{url}}}}},\n"
-            "  note = {Data licensed CC BY-SA 4.0},\n"
-            "}"
-        )
-    from caspian.errors import InvalidQueryError
-
-    raise InvalidQueryError(f"style must be 'text' or 'bibtex', got {style!r}")
