@@ -42,7 +42,9 @@ def record_classes() -> dict[str, type]:
     return {
         name: obj
         for name in model.__all__
-        if isinstance(obj := getattr(model, name), type) and attrs.has(obj) and obj is not model.Kind
+        if isinstance(obj := getattr(model, name), type)
+        and attrs.has(obj)
+        and obj is not model.Kind
     }
 
 
