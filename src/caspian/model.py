@@ -35,12 +35,12 @@ if TYPE_CHECKING:
     from caspian._energy import ReserveEstimate as ReserveEstimate
     from caspian._energy import ReserveUnit as ReserveUnit
     from caspian._kind import Kind as Kind
-    from caspian._kind import Record as Record
     from caspian._meetings import Attendee as Attendee
     from caspian._meetings import Meeting as Meeting
     from caspian._meetings import MeetingKind as MeetingKind
     from caspian._meetings import MeetingStatus as MeetingStatus
     from caspian._meetings import Summit as Summit
+    from caspian._record import Record as Record
     from caspian._states import CapitalName as CapitalName
     from caspian._states import LocalName as LocalName
     from caspian._states import State as State
@@ -78,7 +78,8 @@ _KINDS = (
 _WHERE = {
     name: module
     for module, names in {
-        "caspian._kind": ("Kind", "Record"),
+        "caspian._kind": ("Kind",),
+        "caspian._record": ("Record",),
         "caspian._values": (
             "Alternative",
             "Coordinates",
