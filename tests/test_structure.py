@@ -28,6 +28,7 @@ FLOORS = {
     "_vocabulary": 2,
     "_kind": 2,
     "_record": 2,
+    "_documented": 2,
     "_cells": 2,
     "_coerce": 1,
     "_meanings": 2,

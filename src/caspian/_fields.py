@@ -86,11 +86,8 @@ def _kind_of(base: Any) -> str:
 
 def resolved(cls: type) -> dict[str, Any]:
     """The resolved annotation of each field of an attrs class (string annotations too)."""
-    # Record's ``KIND: ClassVar[Kind]`` is written in _record, which Kind's module imports.
-    from caspian._kind import Kind
-
-    hints = typing.get_type_hints(cls, localns={"Kind": Kind})
-    attrs.resolve_types(cls, localns={"Kind": Kind})  # ``field.type`` real types too
+    hints = typing.get_type_hints(cls)
+    attrs.resolve_types(cls)  # ``field.type`` real types too, for attrs and cattrs
     return hints
 
 

@@ -16,24 +16,36 @@ the schemas and the docs read these descriptions instead of keeping tables of th
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-# Record, Value and the helpers below are re-exported (``X as X``) for the kind modules, which
-# take everything a kind is written with from here; each lives in the module of its job.
+# The helpers below (and Record and Value, see __getattr__) are re-exported for the kind
+# modules, which take everything a kind is written with from here; each lives in the module of
+# its job.
 from caspian._cells import _plain as _plain
 from caspian._cells import cell as cell
 from caspian._cells import value_at as value_at
 from caspian._coerce import as_day as as_day
 from caspian._coerce import as_year as as_year
+from caspian._documented import _Documented
 from caspian._filters import Filter
 from caspian._meanings import field_meanings as field_meanings
-from caspian._record import Record as Record
-from caspian._record import Value as Value
-from caspian._record import _Documented
+
+if TYPE_CHECKING:
+    from caspian._record import Record as Record
+    from caspian._record import Value as Value
 
 __all__ = ["Kind"]
+
+
+def __getattr__(name: str) -> object:
+    # Record and Value are defined in _record, which needs Kind: they are re-exported on use.
+    if name in ("Record", "Value"):
+        from caspian import _record
+
+        return getattr(_record, name)
+    raise AttributeError(f"module 'caspian._kind' has no attribute {name!r}")
 
 
 #: What a rule's resolver takes and gives: ``(kind's class name, id) -> record or None``.
