@@ -34,7 +34,7 @@ FLOORS = {
     "_meanings": 2,
     "_fields": 2,
     "_filters": 2,
-    "_agreement_filters": 2,
+    "_treaty_filters": 2,
     "_values": 2,
     "_html": 2,
     "_states": 2,

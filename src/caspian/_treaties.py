@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from caspian._agreement_filters import agreement_filters
-from caspian._filters import record, text, value
 from caspian._kind import (
     Kind,
     Problems,
@@ -23,6 +21,7 @@ from caspian._kind import (
     existed,
     ref,
 )
+from caspian._treaty_filters import agreement_filters, article_filters, ratification_filters
 from caspian._values import Alternative, Place, Source
 from caspian._vocabulary import _Vocabulary
 
@@ -449,19 +448,7 @@ class Article(Record):
         order=lambda a: (a.agreement, a.number),
         rules=(_article_rules,),
         cited=("summary",),
-        filters=(
-            record(
-                "agreement", "agreement", "Keep the articles of this agreement.", positional=True
-            ),
-            text(
-                "text",
-                "title",
-                "summary",
-                meaning="Keep articles whose title or summary contains this text (case- and "
-                "accent-insensitive).",
-            ),
-            value("topic", "topics", "Keep articles on this :class:`Topic`."),
-        ),
+        filters=article_filters(),
     )
 
     #: The record's id: the agreement's id and the number, as ``legal-status-convention-art-14``.
@@ -531,20 +518,7 @@ class Ratification(Record):
         order=_ratification_order,
         rules=(_ratification_rules,),
         cited=("date",),
-        filters=(
-            record(
-                "agreement",
-                "agreement",
-                "Keep the ratifications of this agreement.",
-                positional=True,
-            ),
-            record(
-                "state",
-                "state",
-                "Keep the ratifications of this state (a :class:`State` or any key for one).",
-            ),
-            value("status", meaning="Keep the ratifications in this :class:`RatificationStatus`."),
-        ),
+        filters=ratification_filters(),
     )
 
     #: The record's id: the agreement's id and the state's, as

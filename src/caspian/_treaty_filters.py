@@ -1,4 +1,4 @@
-"""The filters of the agreements' query (see :mod:`caspian._filters`), beside their kind.
+"""The filters of the treaty kinds' queries (see :mod:`caspian._filters`), beside the kinds.
 
 The time filters (``in_force_on``, ``binding``) apply the rules of :mod:`caspian._dates` with the
 ratifications of the dataset, gathered once per query.
@@ -13,12 +13,12 @@ import datetime as _dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from caspian._filters import Filter, dates, flag, record, value
+from caspian._filters import Filter, dates, flag, record, text, value
 
 if TYPE_CHECKING:
     from caspian._treaties import Agreement
 
-__all__ = ["agreement_filters"]
+__all__ = ["agreement_filters", "article_filters", "ratification_filters"]
 
 
 def _ratified(data: Any, wanted: Any) -> tuple[Any, dict[str, dict[str, Any]], Any]:
@@ -97,4 +97,37 @@ def agreement_filters() -> tuple[Filter, ...]:
             test=_binding,
             prepare=_ratified,
         ),
+    )
+
+
+def article_filters() -> tuple[Filter, ...]:
+    """The filters of :func:`caspian.articles`, in the order of its arguments."""
+    return (
+        record("agreement", "agreement", "Keep the articles of this agreement.", positional=True),
+        text(
+            "text",
+            "title",
+            "summary",
+            meaning="Keep articles whose title or summary contains this text (case- and "
+            "accent-insensitive).",
+        ),
+        value("topic", "topics", "Keep articles on this :class:`Topic`."),
+    )
+
+
+def ratification_filters() -> tuple[Filter, ...]:
+    """The filters of :func:`caspian.ratifications`, in the order of its arguments."""
+    return (
+        record(
+            "agreement",
+            "agreement",
+            "Keep the ratifications of this agreement.",
+            positional=True,
+        ),
+        record(
+            "state",
+            "state",
+            "Keep the ratifications of this state (a :class:`State` or any key for one).",
+        ),
+        value("status", meaning="Keep the ratifications in this :class:`RatificationStatus`."),
     )
