@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
+from caspian import _treaty_filters
 from caspian._kind import (
     Kind,
     Problems,
@@ -21,7 +22,6 @@ from caspian._kind import (
     existed,
     ref,
 )
-from caspian._treaty_filters import agreement_filters, article_filters, ratification_filters
 from caspian._values import Alternative, Place, Source
 from caspian._vocabulary import _Vocabulary
 
@@ -154,7 +154,7 @@ class Agreement(Record):
         order=lambda a: (a.signed or _dt.date.max, a.id),
         rules=(_agreement_rules,),
         cited=("signed", "place", "parties"),
-        filters=agreement_filters(),
+        filters=_treaty_filters.agreement_filters(),
     )
 
     #: The record's id: a stable lowercase slug, for example ``legal-status-convention``.
@@ -448,7 +448,7 @@ class Article(Record):
         order=lambda a: (a.agreement, a.number),
         rules=(_article_rules,),
         cited=("summary",),
-        filters=article_filters(),
+        filters=_treaty_filters.article_filters(),
     )
 
     #: The record's id: the agreement's id and the number, as ``legal-status-convention-art-14``.
@@ -518,7 +518,7 @@ class Ratification(Record):
         order=_ratification_order,
         rules=(_ratification_rules,),
         cited=("date",),
-        filters=ratification_filters(),
+        filters=_treaty_filters.ratification_filters(),
     )
 
     #: The record's id: the agreement's id and the state's, as
