@@ -32,11 +32,10 @@ def class_named(name: str) -> type[Any]:
     """The record kind, value or vocabulary class of the model called ``name``."""
     from caspian import model
 
-    for kind in model.KINDS:
-        if kind.__name__ == name:
-            return kind
-    found: type[Any] = getattr(model, name)
-    return found
+    if name in model._WHERE:  # a packaged name: only its family's module is imported
+        found: type[Any] = getattr(model, name)
+        return found
+    return next(kind for kind in model.KINDS if kind.__name__ == name)
 
 
 def target_of(kind: type[Record], one: Filter) -> type[Any]:
