@@ -92,9 +92,9 @@ def test_minimal_directory_loads(mini: caspian.Dataset) -> None:
     assert mini.summit("alpha-summit-2001").signed_agreements() == (treaty,)
     assert [m.id for m in mini.meetings()] == ["fm-meeting-2000-beta", "alpha-summit-2001"]
     assert mini.meeting("Beta, 2000").host_state() is mini.state("beta")
-    assert [a.number for a in treaty.articles] == [1]
-    assert [r.state for r in treaty.ratifications] == ["beta"]
-    assert mini is treaty.articles[0].dataset
+    assert [a.number for a in treaty.articles()] == [1]
+    assert [r.state for r in treaty.ratifications()] == ["beta"]
+    assert mini is treaty.articles()[0].dataset
 
 
 def test_missing_files_count_as_empty(

@@ -51,6 +51,7 @@ FLOORS = {
     "_rules": 3,
     "_time": 3,
     "_timeline": 3,
+    "_links": 3,
     "_provenance": 3,
     "dataset": 4,
     "_search": 4,

@@ -231,7 +231,9 @@ class Meeting(Record):
         >>> [a.id for a in caspian.summit("caspian-summit-2010").signed_agreements()]
         ['security-agreement-2010']
         """
-        return self.dataset.agreements(meeting=self)
+        from caspian._treaties import Agreement
+
+        return self.dataset._referring(Agreement, "meeting", self, self.dataset.meeting)
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)

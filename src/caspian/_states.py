@@ -6,7 +6,7 @@
 """
 
 import datetime as _dt
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from caspian._meetings import Meeting, Summit
     from caspian._treaties import Agreement, Ratification
 
+R = TypeVar("R", bound=Record)
 
 __all__ = ["CapitalName", "LocalName", "State"]
 
@@ -258,7 +259,7 @@ class State(Record):
         >>> [s.id for s in caspian.state("iran").predecessor_states()]
         ['pahlavi-iran']
         """
-        return tuple(s for s in self.dataset.records(State) if s.successor == self.id)
+        return tuple(self.dataset._referring(State, "successor", self, lambda same: same))
 
     def meetings(self) -> "tuple[Meeting, ...]":
         """Meetings of every kind this state took part in, in order.
@@ -267,7 +268,9 @@ class State(Record):
         >>> len(caspian.state("TM").meetings()) > len(caspian.state("TM").summits())
         True
         """
-        return self.dataset.meetings(participant=self)
+        from caspian.model import Meeting
+
+        return self._named_by(Meeting, "participants")
 
     def summits(self) -> "tuple[Summit, ...]":
         """The Caspian Summits this state took part in, in order.
@@ -276,7 +279,9 @@ class State(Record):
         >>> [s.year for s in caspian.state("TM").summits()]
         [2002, 2007, 2010, 2014, 2018, 2022, None]
         """
-        return self.dataset.summits(participant=self)
+        from caspian.model import Summit
+
+        return self._named_by(Summit, "participants")
 
     def agreements(self) -> "tuple[Agreement, ...]":
         """Documents this state is a party to, in order of signing.
@@ -285,7 +290,9 @@ class State(Record):
         >>> "legal-status-convention" in [a.id for a in caspian.state("IR").agreements()]
         True
         """
-        return self.dataset.agreements(party=self)
+        from caspian.model import Agreement
+
+        return self._named_by(Agreement, "parties")
 
     def ratifications(self) -> "tuple[Ratification, ...]":
         """This state's ratifications (and known pending ones).
@@ -294,7 +301,9 @@ class State(Record):
         >>> [r.agreement for r in caspian.state("IR").ratifications() if r.status == "pending"]
         ['legal-status-convention']
         """
-        return self.dataset.ratifications(state=self)
+        from caspian.model import Ratification
+
+        return self._named_by(Ratification, "state")
 
     def pipelines(self) -> "tuple[Pipeline, ...]":
         """Pipelines whose route crosses this state.
@@ -303,4 +312,11 @@ class State(Record):
         >>> [p.id for p in caspian.state("GE").pipelines()][:2]
         ['baku-tbilisi-ceyhan', 'south-caucasus']
         """
-        return self.dataset.pipelines(through=self)
+        from caspian.model import Pipeline
+
+        return self._named_by(Pipeline, "route")
+
+    def _named_by(self, kind: type[R], field: str) -> tuple[R, ...]:
+        """The records of ``kind`` whose ``field`` names this state, in order (from the
+        dataset's reverse index: as fast as the answer is short)."""
+        return self.dataset._referring(kind, field, self, self.dataset.state)

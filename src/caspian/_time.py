@@ -108,9 +108,7 @@ class Event(Value):
         """The record the event comes from (a meeting, agreement, ratification, pipeline or
         state), from the dataset the event was made from."""
         kind = next(k for k in model.KINDS if k.KIND.noun == self.record_kind)
-        found = next((r for r in self._dataset.records(kind) if r.id == self.record), None)
-        assert found is not None, self.record
-        return found  # type: ignore[no-any-return]
+        return self._dataset._by_id(kind)[self.record]  # type: ignore[no-any-return]
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)

@@ -6,7 +6,7 @@
 """
 
 import datetime as _dt
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
 
@@ -22,13 +22,14 @@ from caspian._kind import (
     existed,
     ref,
 )
-from caspian._values import Alternative, Place, Source
+from caspian._values import Alternative, Place, Source, _Linked
 from caspian._vocabulary import _Vocabulary
 
 if TYPE_CHECKING:
     from caspian._meetings import Meeting
     from caspian._states import State
 
+R = TypeVar("R", bound=Record)
 
 __all__ = [
     "Agreement",
@@ -216,25 +217,44 @@ class Agreement(Record):
         """
         return self.signed.year if self.signed else None
 
-    @property
-    def articles(self) -> "tuple[Article, ...]":
-        """The articles recorded in the data, by number (the text may have more).
+    if TYPE_CHECKING:  # type checkers see the methods; 0.2's property spelling still runs
 
-        >>> import caspian
-        >>> [a.number for a in caspian.agreement("treaty-of-gulistan").articles]
-        [5]
-        """
-        return self.dataset.articles(self)
+        def articles(self) -> "tuple[Article, ...]": ...
+        def ratifications(self) -> "tuple[Ratification, ...]": ...
 
-    @property
-    def ratifications(self) -> "tuple[Ratification, ...]":
-        """The ratifications recorded in the data, ratified ones first (by date), then pending.
+    else:
 
-        >>> import caspian
-        >>> [r.state for r in caspian.agreement("legal-status-convention").ratifications][-1]
-        'iran'
-        """
-        return self.dataset.ratifications(self)
+        @property
+        def articles(self) -> Any:
+            """The articles recorded in the data, by number (the text may have more).
+
+            .. versionchanged:: 0.3
+               A method, like all navigation: call it. Reading ``agreement.articles`` without
+               the call, as 0.2's property, still works but warns (``DeprecationWarning``).
+
+            >>> import caspian
+            >>> [a.number for a in caspian.agreement("treaty-of-gulistan").articles()]
+            [5]
+            """
+            found = self._named_by(Article, "agreement")
+            return _Linked.spelled(Article, "Agreement.articles")(found)
+
+        @property
+        def ratifications(self) -> Any:
+            """The ratifications recorded in the data, ratified ones first (by date), then
+            pending.
+
+            .. versionchanged:: 0.3
+               A method, like all navigation: call it. Reading ``agreement.ratifications``
+               without the call, as 0.2's property, still works but warns.
+
+            >>> import caspian
+            >>> convention = caspian.agreement("legal-status-convention")
+            >>> [r.state for r in convention.ratifications()][-1]
+            'iran'
+            """
+            found = self._named_by(Ratification, "agreement")
+            return _Linked.spelled(Ratification, "Agreement.ratifications")(found)
 
     @property
     def missing_articles(self) -> tuple[int, ...]:
@@ -248,7 +268,7 @@ class Agreement(Record):
         """
         if self.article_count is None:
             return ()
-        have = {a.number for a in self.articles}
+        have = {a.number for a in self.articles()}
         return tuple(n for n in range(1, self.article_count + 1) if n not in have)
 
     def __repr__(self) -> str:
@@ -278,7 +298,8 @@ class Agreement(Record):
                 f"number must be an article number (int), not {type(number).__name__}: "
                 f"{_shown(number)}"
             )
-        for art in self.articles:
+        held_articles = self.articles()
+        for art in held_articles:
             if art.number == number:
                 return art
 
@@ -290,9 +311,14 @@ class Agreement(Record):
                 f"articles; the data holds {held - len(self.missing_articles)})"
             )
             raise NotFoundError(number, f"article of {self.id}", (), hint)
-        have = [(str(a.number), a.title) for a in self.articles]
+        have = [(str(a.number), a.title) for a in held_articles]
         close = [pair for pair in have if abs(int(pair[0]) - number) <= 1][:3]
         raise NotFoundError(number, f"article of {self.id}", close)
+
+    def _named_by(self, kind: type[R], field: str) -> tuple[R, ...]:
+        """The records of ``kind`` whose ``field`` names this agreement, in order (from the
+        dataset's reverse index: as fast as the answer is short)."""
+        return self.dataset._referring(kind, field, self, self.dataset.agreement)
 
     def party_states(self) -> "tuple[State, ...]":
         """The parties.
@@ -328,7 +354,7 @@ class Agreement(Record):
         >>> len(caspian.agreement("tehran-convention").protocols())
         4
         """
-        return tuple(a for a in self.dataset.records(Agreement) if a.parent == self.id)
+        return tuple(self.dataset._referring(Agreement, "parent", self, lambda same: same))
 
     def in_force_on(self, on: int | _dt.date | str) -> bool | None:
         """Whether it was in force on a day: ``True``, ``False``, or ``None`` when the data
@@ -353,7 +379,7 @@ class Agreement(Record):
         """
         from caspian._dates import day, in_force_on
 
-        return in_force_on(self, day("on", on, end_of_year=True), self.ratifications)
+        return in_force_on(self, day("on", on, end_of_year=True), self.ratifications())
 
     def binds(self, state: "str | State", *, on: int | _dt.date | str) -> bool | None:
         """Whether it bound ``state`` on a day: in force then, and in effect for that state
@@ -385,7 +411,7 @@ class Agreement(Record):
 
         when = day("on", on, end_of_year=True)
         state_id = self.dataset.state(state).id
-        return binds(self, state_id, when, self.ratifications)
+        return binds(self, state_id, when, self.ratifications())
 
     def ratified_by(self) -> "tuple[State, ...]":
         """The states recorded as having ratified it.
@@ -396,7 +422,7 @@ class Agreement(Record):
         """
         return tuple(
             self.dataset.state(r.state)
-            for r in self.ratifications
+            for r in self.ratifications()
             if r.status is RatificationStatus.RATIFIED
         )
 

@@ -23,6 +23,7 @@ from caspian import model
 from caspian._args import YearOrDate
 from caspian._construct import build_all, package_bytes
 from caspian._kind import Record, value_at
+from caspian._links import _Links
 from caspian._timeline import _Chronology
 from caspian._values import Results
 from caspian.errors import ArgumentTypeError, _shown
@@ -69,7 +70,7 @@ def _read_packaged(kind: type[Record]) -> list[Record]:
     return build_all(kind, json.loads(content))
 
 
-class Dataset(_Chronology):
+class Dataset(_Chronology, _Links):
     """A complete, validated, immutable set of records with indexes and queries.
 
     Use :meth:`packaged` for the data shipped with the library (the module-level functions use
@@ -86,7 +87,7 @@ class Dataset(_Chronology):
     AttributeError: a Dataset is immutable
     """
 
-    __slots__ = ("_indexes", "_lock", "_own", "_read", "_records", "origin")
+    __slots__ = ("_indexes", "_lock", "_own", "_read", "_records", "_reverse", "origin")
 
     _own: dict[type[Record], tuple[Record, ...]]
     _records: dict[type[Record], tuple[Record, ...]]
@@ -127,6 +128,7 @@ class Dataset(_Chronology):
             ("_own", {}),
             ("_records", {}),
             ("_indexes", {}),
+            ("_reverse", {}),
             ("_read", read),
             ("_lock", threading.RLock()),
         ):
@@ -144,6 +146,7 @@ class Dataset(_Chronology):
         adopted = tuple(records)
         for record in adopted:
             object.__setattr__(record, "_dataset", self)
+        self._travel(adopted)
         return adopted
 
     # -- loading ----------------------------------------------------------------------------
