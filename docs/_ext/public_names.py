@@ -54,7 +54,7 @@ def resolve(
     """Resolve ``caspian.model.State`` (and the like) to the documented ``caspian.State``."""
     if node.get("refdomain") != "py":
         return None
-    if node.get("reftarget", "") in ("Value", "caspian._kind.Value"):
+    if node.get("reftarget", "") in ("Value", "caspian._kind.Value", "caspian._record.Value"):
         # The private base of the value types (Source, Place ...): shown, not linked.
         return contnode
     if _is_type_variable(node.get("reftarget", "")):
