@@ -37,11 +37,14 @@ from caspian._load import file_fields
 
 
 def record_classes() -> dict[str, type]:
-    """Every attrs class that :mod:`caspian.model` exports, by name."""
+    """Every attrs class that :mod:`caspian.model` exports, by name (records and values; not
+    :class:`~caspian.Kind`, the description of a kind)."""
     return {
         name: obj
         for name in model.__all__
-        if isinstance(obj := getattr(model, name), type) and attrs.has(obj)
+        if isinstance(obj := getattr(model, name), type)
+        and attrs.has(obj)
+        and obj is not model.Kind
     }
 
 

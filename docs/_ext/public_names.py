@@ -10,6 +10,7 @@ has an entry in the reference.
 
 from __future__ import annotations
 
+import pkgutil
 from typing import Any, TypeVar
 
 from docutils import nodes
@@ -22,28 +23,9 @@ import caspian
 
 logger = logging.getLogger(__name__)
 
-MODULES = tuple(
-    f"caspian.{name}."
-    for name in (
-        "model",
-        "dataset",
-        "errors",
-        "export",
-        "_kind",
-        "_values",
-        "_vocabulary",
-        "_states",
-        "_meetings",
-        "_treaties",
-        "_energy",
-        "_args",
-        "_dates",
-        "_time",
-        "_timeline",
-        "_chronicle",
-        "_search",
-    )
-)
+#: Every module of the package (a name defined in one and exported by ``caspian`` is linked
+#: to its documented ``caspian.X``).
+MODULES = tuple(f"caspian.{module.name}." for module in pkgutil.iter_modules(caspian.__path__))
 
 
 def public_target(target: str) -> str | None:
@@ -72,7 +54,7 @@ def resolve(
     """Resolve ``caspian.model.State`` (and the like) to the documented ``caspian.State``."""
     if node.get("refdomain") != "py":
         return None
-    if node.get("reftarget", "") in ("Value", "caspian._kind.Value"):
+    if node.get("reftarget", "") in ("Value", "caspian._kind.Value", "caspian._record.Value"):
         # The private base of the value types (Source, Place ...): shown, not linked.
         return contnode
     if _is_type_variable(node.get("reftarget", "")):

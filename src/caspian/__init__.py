@@ -18,33 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from caspian._version import __data_version__ as __data_version__
 from caspian._version import __version__ as __version__
-from caspian.errors import (
-    AmbiguousKeyError as AmbiguousKeyError,
-)
-from caspian.errors import (
-    ArgumentTypeError as ArgumentTypeError,
-)
-from caspian.errors import (
-    CaspianError as CaspianError,
-)
-from caspian.errors import (
-    DataError as DataError,
-)
-from caspian.errors import (
-    ExportError as ExportError,
-)
-from caspian.errors import (
-    InvalidQueryError as InvalidQueryError,
-)
-from caspian.errors import (
-    MissingDependencyError as MissingDependencyError,
-)
-from caspian.errors import (
-    NotFoundError as NotFoundError,
-)
-from caspian.errors import (
-    Problem as Problem,
-)
+from caspian.errors import *  # noqa: F403  (the errors, listed once in their __all__)
 from caspian.errors import __all__ as _ERRORS
 
 if TYPE_CHECKING:
@@ -233,7 +207,11 @@ _LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in nam
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
-        raise AttributeError(f"module 'caspian' has no attribute {name!r}")
+        # A kind added to the registry without functions of its own gets generic ones.
+        found = None if name.startswith("_") else _added(name)
+        if found is None:
+            raise AttributeError(f"module 'caspian' has no attribute {name!r}")
+        return found
     import importlib
 
     value = getattr(importlib.import_module(module), name)
@@ -246,6 +224,12 @@ def __dir__() -> list[str]:
         {*__all__, "__version__", "__data_version__"}
         | {n for n in globals() if n.startswith("__") and n.endswith("__")}
     )
+
+
+def _added(name: str) -> Any:
+    from caspian._query import added
+
+    return added(name, lambda: _dataset or _data())
 
 
 #: The packaged dataset, once a query has asked for it (:meth:`Dataset.packaged` makes it,
@@ -508,6 +492,11 @@ def ratifications(
 ) -> tuple[Ratification, ...]:
     """Ratifications recorded in the data (``"pending"`` ones say a state has not yet ratified).
 
+    Args:
+        agreement: Keep the ratifications of this agreement.
+        state: Keep the ratifications of this state (a :class:`State` or any key for one).
+        status: Keep the ratifications in this :class:`RatificationStatus`.
+
     >>> import caspian
     >>> [r.state for r in caspian.ratifications("legal-status-convention", status="ratified")]
     ['kazakhstan', 'azerbaijan', 'russia', 'turkmenistan']
@@ -522,6 +511,12 @@ def pipelines(
     status: PipelineStatus | str | None = None,
 ) -> tuple[Pipeline, ...]:
     """Pipelines, optionally those through a state, of a commodity, or in a status.
+
+    Args:
+        through: Keep pipelines whose route passes through this state (a :class:`State` or any
+            key for one).
+        commodity: Keep pipelines of this :class:`Commodity`.
+        status: Keep pipelines in this :class:`PipelineStatus`.
 
     >>> import caspian
     >>> [p.id for p in caspian.pipelines(through="Türkiye")]
@@ -546,6 +541,10 @@ def reserves(
     category: ReserveCategory | str | None = None,
 ) -> tuple[ReserveEstimate, ...]:
     """Estimates of the region's oil and gas, with units, basis, year and source.
+
+    Args:
+        commodity: Keep estimates of this :class:`Commodity`.
+        category: Keep estimates of this :class:`ReserveCategory`.
 
     >>> import caspian
     >>> oil = caspian.reserves(commodity="oil", category="proved_and_probable")[0]

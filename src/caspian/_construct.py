@@ -15,13 +15,10 @@ Coordinates(longitude=51.0, latitude=43.6)
 from __future__ import annotations
 
 import datetime as _dt
-import types
-import typing
 from collections.abc import Callable, Iterable
-from enum import Enum
 from typing import Any, TypeVar
 
-import attrs
+from caspian._fields import Shape, shapes
 
 __all__ = ["build", "build_all", "package_bytes"]
 
@@ -31,29 +28,30 @@ Convert = Callable[[Any], Any]
 _PLANS: dict[type, Callable[[dict[str, Any]], Any]] = {}
 
 
-def _converter(hint: Any) -> Convert | None:
-    """How to turn a JSON value into a value of type ``hint`` (``None``: it already is one)."""
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(hint) if a is not type(None)]
-        inner = _converter(options[0]) if len(options) == 1 else None
-        if inner is None:
-            return None
-        return lambda value: None if value is None else inner(value)
-    if origin is tuple:
-        item = _converter(typing.get_args(hint)[0])
-        if item is None:
-            return tuple
-        return lambda values: tuple(map(item, values))
-    if hint is float:
+def _item(shape: Shape) -> Convert | None:
+    """How to turn one JSON value into one value of the field's type (``None``: it is one)."""
+    if shape.kind == "float":
         return float
-    if hint is _dt.date:
+    if shape.kind == "date":
         return _dt.date.fromisoformat
-    if isinstance(hint, type) and issubclass(hint, Enum):
-        return hint._value2member_map_.__getitem__
-    if isinstance(hint, type) and attrs.has(hint):
-        return _plan(hint)
+    if shape.kind == "enum":
+        return shape.base._value2member_map_.__getitem__  # type: ignore[no-any-return]
+    if shape.kind == "value":
+        return _plan(shape.base)
     return None
+
+
+def _converter(shape: Shape) -> Convert | None:
+    """How to turn a JSON value into the field's value (``None``: it already is one)."""
+    item = _item(shape)
+    if shape.many:
+        convert: Convert | None = tuple if item is None else (lambda v: tuple(map(item, v)))
+    else:
+        convert = item
+    if convert is None or not shape.optional:
+        return convert
+    inner = convert
+    return lambda value: None if value is None else inner(value)
 
 
 def _plan(cls: type[T]) -> Callable[[dict[str, Any]], T]:
@@ -61,8 +59,7 @@ def _plan(cls: type[T]) -> Callable[[dict[str, Any]], T]:
     found = _PLANS.get(cls)
     if found is not None:
         return found
-    fields = attrs.fields(cls)  # type: ignore[arg-type]
-    converters = [(f.name, c) for f in fields if f.init and (c := _converter(f.type)) is not None]
+    converters = [(s.name, c) for s in shapes(cls) if (c := _converter(s)) is not None]
 
     def plan(item: dict[str, Any]) -> T:
         # The parsed object is ours alone: convert its values in place, then construct.

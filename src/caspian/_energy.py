@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
+from caspian._filters import record, value
 from caspian._kind import (
     Kind,
     Problems,
@@ -161,6 +162,16 @@ class Pipeline(Record):
         rules=(_pipeline_rules,),
         cited=("length_km", "route"),
         optional_words=("pipeline", "pipeline system", "oil", "gas"),
+        filters=(
+            record(
+                "through",
+                "route",
+                "Keep pipelines whose route passes through this state (a :class:`State` or any "
+                "key for one).",
+            ),
+            value("commodity", meaning="Keep pipelines of this :class:`Commodity`."),
+            value("status", meaning="Keep pipelines in this :class:`PipelineStatus`."),
+        ),
     )
 
     #: The record's id: a stable lowercase slug, for example ``baku-tbilisi-ceyhan``.
@@ -235,6 +246,10 @@ class ReserveEstimate(Record):
         label="estimator",
         columns=("id", "value", "unit", "year", "commodity", "category", "estimator"),
         cited=("value",),
+        filters=(
+            value("commodity", meaning="Keep estimates of this :class:`Commodity`."),
+            value("category", meaning="Keep estimates of this :class:`ReserveCategory`."),
+        ),
     )
 
     #: The record's id: a stable lowercase slug, for example

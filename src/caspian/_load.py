@@ -14,8 +14,6 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
-import types
-import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import Enum
 from pathlib import Path
@@ -28,6 +26,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from cattrs.preconf.json import make_converter
 from cattrs.v import format_exception
 
+from caspian._fields import file_fields, shapes
 from caspian._kind import Record, Value
 from caspian._vocabulary import _Vocabulary
 from caspian.errors import DataError, Problem, _shown
@@ -83,13 +82,28 @@ def _is_attrs_class(cls: Any) -> bool:
     return isinstance(cls, type) and issubclass(cls, (Record, Value))
 
 
+def _vocabularies(cls: type) -> None:
+    """Hooks for the vocabularies of ``cls``'s fields (more specific than ``str``'s), also
+    for a kind defined after the converter was made. Resolves string annotations first."""
+    for shape in shapes(cls):
+        if shape.kind == "enum" and shape.base not in _HOOKED:
+            _HOOKED.add(shape.base)
+            converter.register_structure_hook(shape.base, _vocabulary)
+            converter.register_unstructure_hook(shape.base, _value)
+
+
+_HOOKED: set[type] = set()
+
+
 def _structure_factory(cls: type) -> Any:
+    _vocabularies(cls)
     return make_dict_structure_fn(
         cls, converter, _cattrs_forbid_extra_keys=True, _dataset=override(omit=True)
     )
 
 
 def _unstructure_factory(cls: type) -> Any:
+    _vocabularies(cls)
     return make_dict_unstructure_fn(cls, converter, _dataset=override(omit=True))
 
 
@@ -107,6 +121,7 @@ def _make() -> cattrs.Converter:
 
     assert KINDS
     for enum in _Vocabulary.__subclasses__():
+        _HOOKED.add(enum)
         made.register_structure_hook(enum, _vocabulary)
         made.register_unstructure_hook(enum, _value)
     made.register_structure_hook_factory(_is_attrs_class, _structure_factory)
@@ -116,16 +131,6 @@ def _make() -> cattrs.Converter:
 
 #: The module-level converter: hooks are generated once per class and cached.
 converter = _make()
-
-
-def file_fields(cls: type) -> tuple[str, ...]:
-    """Names of the fields a record's data may hold.
-
-    >>> from caspian.model import Coordinates
-    >>> file_fields(Coordinates)
-    ('longitude', 'latitude')
-    """
-    return tuple(f.name for f in attrs.fields(cls) if f.init and f.alias != "_dataset")
 
 
 def _explain(error: BaseException, target: Any) -> str:
@@ -240,29 +245,24 @@ def _shape(item: dict[str, Any], cls: type, path: str) -> Iterator[tuple[str, st
 
     cattrs would read a string as a sequence of letters, so this runs first.
     """
-    for field in attrs.fields(cls):
-        if field.name not in item:
+    for shape in shapes(cls):
+        if shape.name not in item:
             continue
-        value = item[field.name]
-        where = f"{path}.{field.name}" if path else field.name
-        hint = field.type
-        if typing.get_origin(hint) in (typing.Union, types.UnionType):
-            options = [a for a in typing.get_args(hint) if a is not type(None)]
-            hint = options[0] if len(options) == 1 else hint
-        if typing.get_origin(hint) is tuple:
+        value = item[shape.name]
+        where = f"{path}.{shape.name}" if path else shape.name
+        if shape.many:
             if not isinstance(value, list):
                 yield where, f"expected an array, got {_json_name(value)}"
                 continue
-            inner = typing.get_args(hint)[0]
-            if attrs.has(inner):
+            if shape.kind == "value":
                 for index, element in enumerate(value):
                     if isinstance(element, dict):
-                        yield from _shape(element, inner, f"{where}[{index}]")
+                        yield from _shape(element, shape.base, f"{where}[{index}]")
                     else:
                         yield f"{where}[{index}]", f"expected an object, got {_json_name(element)}"
-        elif isinstance(hint, type) and attrs.has(hint):
+        elif shape.kind == "value":
             if isinstance(value, dict):
-                yield from _shape(value, hint, where)
+                yield from _shape(value, shape.base, where)
             elif value is not None:
                 yield where, f"expected an object, got {_json_name(value)}"
 
@@ -351,7 +351,7 @@ def check_copy(copy: Record, known: Callable[[type[Record]], Sequence[Record]]) 
     try:
         data = converter.unstructure(copy)
     except Exception:  # a value that cannot even be written out: find its field
-        hints = typing.get_type_hints(kind)
+        hints = {s.name: s.hint for s in shapes(kind)}
         for name in file_fields(kind):
             value = getattr(copy, name)
             try:

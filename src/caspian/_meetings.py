@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
+from caspian._filters import Filter, dates, record, value
 from caspian._kind import (
     Kind,
     Problems,
@@ -64,6 +65,36 @@ class MeetingStatus(_Vocabulary):
 
     HELD = "held"
     PLANNED = "planned"
+
+
+def _meeting_filters(*, kinds: bool) -> tuple[Filter, ...]:
+    """The filters of the meetings' query (and, without ``kind``, of the summits')."""
+    after, before, year = dates(
+        "start",
+        "end",
+        after="Keep {plural} that started after this year (after its end) or date. Exclusive.",
+        before="Keep {plural} that started before this year (before its start) or date. Exclusive.",
+        year="Keep {plural} that started in this year"
+        + (" (with ``after`` and ``before``, the years they share)." if kinds else "."),
+    )
+    kind = value(
+        "kind",
+        meaning='``"summit"``, ``"ministerial"``, ``"conference"``, ``"forum"``, '
+        '``"regional"`` or ``"negotiation"``, or a :class:`MeetingKind`.',
+    )
+    return (
+        after,
+        before,
+        record(
+            "host",
+            "host",
+            "Keep {plural} hosted by this state (a :class:`State` or any key for one).",
+        ),
+        *((kind,) if kinds else ()),
+        record("participant", "participants", "Keep {plural} this state took part in."),
+        value("status", meaning='``"held"`` or ``"planned"``.'),
+        year,
+    )
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
@@ -122,6 +153,7 @@ class Meeting(Record):
         order=_chronological,
         rules=(_meeting_rules,),
         cited=("start", "city", "participants"),
+        filters=_meeting_filters(kinds=True),
     )
 
     #: The record's id: a stable lowercase slug, for example ``fm-meeting-2017-moscow``.
@@ -227,6 +259,7 @@ class Summit(Meeting):
         order=_chronological,
         rules=(_meeting_rules,),
         cited=("start", "city", "participants"),
+        filters=_meeting_filters(kinds=False),
     )
 
     #: Always ``summit``.

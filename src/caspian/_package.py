@@ -14,21 +14,19 @@ R, Stata, Excel, DuckDB and any Frictionless tool can then read the data without
 from __future__ import annotations
 
 import csv
-import datetime as _dt
 import io
 import json
 import os
 import re
-import typing
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from caspian._fields import shape, shapes
 from caspian._kind import field_meanings
-from caspian._load import converter, file_fields
-from caspian._tables import _unwrap, columns_of, table
+from caspian._load import converter
+from caspian._tables import columns_of, table
 from caspian._version import __data_version__, __version__
 from caspian._write import MARKER, check_target, escape_formula, write_files
 from caspian.errors import ArgumentTypeError, _shown
@@ -41,8 +39,8 @@ _TYPES: dict[Any, str] = {str: "string", int: "integer", float: "number", bool: 
 def _field(cls: type, path: str) -> dict[str, Any]:
     """The Table Schema description of one flat column of ``cls``."""
     head, _, rest = path.partition(".")
-    field = attrs.fields_dict(cls)[head]
-    hint = _unwrap(field.type)
+    field = shape(cls, head)
+    hint = field.base
     if rest:
         inner = _field(hint, rest)
         return {**inner, "name": path}
@@ -50,19 +48,18 @@ def _field(cls: type, path: str) -> dict[str, Any]:
     meaning = field_meanings(cls).get(head)
     if meaning:
         described["description"] = plain(meaning)
-    if typing.get_origin(hint) is tuple:
-        item = typing.get_args(hint)[0]
-        if isinstance(item, type) and attrs.has(item):
+    if field.many:
+        if field.kind == "value":
             described["type"] = "array"  # JSON text, as in to_csv
         else:
             described["description"] = (
                 described.get("description", "") + " The values are joined by '; ' here, and "
                 "listed one a row in a table of their own."
             )
-    elif hint is _dt.date:
+    elif field.kind == "date":
         described["type"] = "date"
-    elif isinstance(hint, type) and issubclass(hint, Enum):
-        described["constraints"] = {"enum": [m.value for m in hint]}
+    elif field.vocabulary is not None:
+        described["constraints"] = {"enum": list(field.vocabulary)}
     else:
         described["type"] = _TYPES.get(hint, "string")
     if path == "id":
@@ -73,14 +70,11 @@ def _field(cls: type, path: str) -> dict[str, Any]:
 def _references(cls: type, prefix: str = "") -> list[tuple[str, str]]:
     """(column, kind name) of each column that holds the id of one record of another kind."""
     found: list[tuple[str, str]] = []
-    for field in attrs.fields(cls):
-        if field.name not in file_fields(cls):
-            continue
-        hint = _unwrap(field.type)
-        if "ref" in field.metadata and typing.get_origin(hint) is not tuple:
-            found.append((prefix + field.name, field.metadata["ref"]))
-        elif isinstance(hint, type) and attrs.has(hint):
-            found.extend(_references(hint, f"{prefix}{field.name}."))
+    for field in shapes(cls):
+        if field.ref is not None and not field.many:
+            found.append((prefix + field.name, field.ref))
+        elif field.kind == "value" and not field.many:
+            found.extend(_references(field.base, f"{prefix}{field.name}."))
     return found
 
 
@@ -282,12 +276,9 @@ def _lists(cls: type, inherited: type | None = None) -> list[tuple[Any, Any]]:
     """(field, item type) of each list field of ``cls`` (not those of ``inherited``)."""
     found = []
     skip = set(attrs.fields_dict(inherited)) if inherited is not None else set()
-    for field in attrs.fields(cls):
-        if field.name not in file_fields(cls) or field.name in skip:
-            continue
-        hint = _unwrap(field.type)
-        if typing.get_origin(hint) is tuple:
-            found.append((field, typing.get_args(hint)[0]))
+    for field in shapes(cls):
+        if field.many and field.name not in skip:
+            found.append((field, field.base))
     return found
 
 
@@ -397,7 +388,7 @@ def _list_table(
     columns: list[str]
     schema_fields: list[dict[str, Any]]
     nested: list[tuple[Any, Any]] = []
-    if isinstance(item, type) and attrs.has(item):
+    if field.kind == "value":
         nested = _lists(item)
         inner_names = {f.name for f, _ in nested}
         columns = [c for c in columns_of(item) if c.split(".")[0] not in inner_names]
@@ -405,8 +396,8 @@ def _list_table(
         for column, target in _references(item):
             referred = next(k for k in KINDS if k.__name__ == target)
             foreign.append(_key([column], referred.KIND.plural, ["id"]))
-    elif "ref" in field.metadata:
-        referred = next(k for k in KINDS if k.__name__ == field.metadata["ref"])
+    elif field.ref is not None:
+        referred = next(k for k in KINDS if k.__name__ == field.ref)
         column = referred.KIND.noun.replace(" ", "_")
         columns = [column]
         schema_fields = [
@@ -417,8 +408,8 @@ def _list_table(
         column = _singular(field.name)
         columns = [column]
         described: dict[str, Any] = {"name": column, "type": "string", "description": meaning}
-        if isinstance(item, type) and issubclass(item, Enum):
-            described["constraints"] = {"enum": [m.value for m in item]}
+        if field.vocabulary is not None:
+            described["constraints"] = {"enum": list(field.vocabulary)}
         schema_fields = [described]
     rows: list[dict[str, Any]] = []
     children: list[tuple[tuple[Any, ...], Any]] = []

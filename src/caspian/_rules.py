@@ -24,11 +24,11 @@ from urllib.parse import urlsplit
 
 import attrs
 
+from caspian import model
 from caspian._keys import normalize
 from caspian._kind import Record
 from caspian._values import Alternative, Source, SourceKind
 from caspian.errors import Problem, _shown, printable
-from caspian.model import KINDS
 
 __all__ = ["SLUG", "check", "check_value", "kind_named", "url_problem"]
 
@@ -37,7 +37,7 @@ SLUG = re.compile(r"[a-z0-9]+(?:--?[a-z0-9]+)*")
 
 def kind_named(name: str) -> type[Record]:
     """The kind whose class is called ``name`` (``"State"``)."""
-    for kind in KINDS:
+    for kind in model.KINDS:
         if kind.__name__ == name:
             return kind
     raise LookupError(name)  # pragma: no cover - a model error, caught by the tests
@@ -59,7 +59,7 @@ def check(
     ``damaged`` maps the ``id()`` of a record built without some of its fields to those
     fields, whose rules are skipped.
     """
-    kinds = list(KINDS)
+    kinds = list(model.KINDS)
     ids: dict[type[Record], dict[str, Record]] = {kind: {} for kind in kinds}
     others: dict[type[Record], dict[str, Record]] = {}
     problems: list[Problem] = []

@@ -22,9 +22,10 @@ from typing import Any
 
 import attrs
 
-from caspian._load import file_fields
+from caspian import model
+from caspian._fields import shapes
 from caspian._provenance import REGISTRY_FILE, Publisher
-from caspian.model import KINDS, Record
+from caspian.model import Record
 
 SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_BASE = "https://caspian-diplomacy.readthedocs.io/schema/"
@@ -65,21 +66,17 @@ def _define(cls: type, defs: dict[str, Any]) -> None:
     if cls.__name__ in defs:
         return
     defs[cls.__name__] = {}  # reserve the name first: nested types may refer back
-    hints = typing.get_type_hints(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
-    names = file_fields(cls)
-    for field in attrs.fields(cls):
-        if field.name not in names:
-            continue
-        schema = _type_schema(hints[field.name], defs)
-        if field.name == "id" or "ref" in field.metadata:
+    for field in shapes(cls):
+        schema = _type_schema(field.hint, defs)
+        if field.name == "id" or field.ref is not None:
             schema = _with(schema, {"pattern": ID_PATTERN})
-        schema = _with(schema, field.metadata.get("limits", {}))
+        schema = _with(schema, field.limits)
         if field.name == "sources" and issubclass(cls, Record):
             schema = {**schema, "minItems": 1}
         properties[field.name] = schema
-        if field.default is attrs.NOTHING:
+        if field.required:
             required.append(field.name)
     defs[cls.__name__] = {
         "type": "object",
@@ -152,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0]) if args else Path(__file__).parent / "data" / "schema"
     folder.mkdir(parents=True, exist_ok=True)
-    for record_type in KINDS:
+    for record_type in model.KINDS:
         name = record_type.KIND.file.replace(".json", ".schema.json")
         (folder / name).write_text(render(record_type), encoding="utf-8")
     registry = REGISTRY_FILE.replace(".json", ".schema.json")

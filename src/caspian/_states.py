@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
 
+from caspian._filters import Filter, flag
 from caspian._kind import (
     Kind,
     Problems,
@@ -125,6 +126,21 @@ class State(Record):
         rules=(_state_rules,),
         cited=("capital", "from_year"),
         prefer=lambda s: not s.historic,
+        filters=(
+            flag(
+                "littoral",
+                meaning="Keep only states on the Caspian shore (``True``) or only others "
+                "(``False``).",
+            ),
+            Filter(
+                "as_of",
+                "date",
+                meaning="A year or date; gives the entities that existed in that year, "
+                "historic ones included.",
+                test=lambda s, day, _: not s.historic if day is None else s.exists_in(day.year),
+                always=True,
+            ),
+        ),
     )
 
     #: The record's id: a stable lowercase slug, for example ``iran``, ``russian-empire``.

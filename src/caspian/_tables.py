@@ -14,28 +14,17 @@ capital history ...) make tables of their own, with a column naming the record o
 from __future__ import annotations
 
 import json
-import types
-import typing
 from collections.abc import Iterable
 from typing import Any
 
-import attrs
-
+from caspian._fields import shapes
 from caspian._kind import Record, Value
-from caspian._load import converter, file_fields
+from caspian._load import converter
 from caspian.errors import ArgumentTypeError, _shown
 
 __all__ = ["columns_of", "table", "value_fields"]
 
 _COLUMNS: dict[type, list[str]] = {}
-
-
-def _unwrap(hint: Any) -> Any:
-    """``X`` from ``X | None``."""
-    if typing.get_origin(hint) in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(hint) if a is not type(None)]
-        return options[0] if len(options) == 1 else hint
-    return hint
 
 
 def columns_of(cls: type) -> list[str]:
@@ -48,15 +37,11 @@ def columns_of(cls: type) -> list[str]:
     found = _COLUMNS.get(cls)
     if found is None:
         found = []
-        names = file_fields(cls)
-        for field in attrs.fields(cls):
-            if field.name not in names:
-                continue
-            hint = _unwrap(field.type)
-            if isinstance(hint, type) and attrs.has(hint):
-                found.extend(f"{field.name}.{inner}" for inner in columns_of(hint))
+        for shape in shapes(cls):
+            if shape.kind == "value" and not shape.many:
+                found.extend(f"{shape.name}.{inner}" for inner in columns_of(shape.base))
             else:
-                found.append(field.name)
+                found.append(shape.name)
         _COLUMNS[cls] = found
     return found
 
@@ -69,12 +54,9 @@ def value_fields(kind: type) -> dict[str, type]:
     ['alternatives', 'attendees', 'sources']
     """
     found: dict[str, type] = {}
-    for field in attrs.fields(kind):
-        hint = _unwrap(field.type)
-        if typing.get_origin(hint) is tuple:
-            inner = typing.get_args(hint)[0]
-            if isinstance(inner, type) and issubclass(inner, Value):
-                found[field.name] = inner
+    for shape in shapes(kind):
+        if shape.many and isinstance(shape.base, type) and issubclass(shape.base, Value):
+            found[shape.name] = shape.base
     return found
 
 

@@ -19,7 +19,6 @@ from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
 
 if TYPE_CHECKING:
     from caspian._args import YearOrDate
-    from caspian._dates import DayLike
     from caspian._time import DyadYear, Event, EventKind, StateYear
     from caspian.model import Agreement, Meeting, Pipeline, Ratification, State
 
@@ -52,31 +51,6 @@ class _Chronology:
         for r in self.records(model.Ratification):
             found.setdefault(r.agreement, {})[r.state] = r
         return found
-
-    def _in_time(
-        self, pool: Iterable[Agreement], in_force_on: DayLike | None, binding: object
-    ) -> tuple[Agreement, ...]:
-        """The agreements of ``pool`` in force on a day, and binding a state then (today
-        when only ``binding`` is given)."""
-        if in_force_on is None and binding is None:
-            return Results.of(model.Agreement)(pool)
-        from caspian._dates import binds, day
-        from caspian._dates import in_force_on as force_on
-
-        when = (
-            day("in_force_on", in_force_on, end_of_year=True)
-            if in_force_on is not None
-            else _dt.date.today()
-        )
-        state_id = self.state(binding).id if binding is not None else None  # type: ignore[arg-type]
-        ratified = self._ratifications_by_agreement()
-        kept = []
-        for a in pool:
-            own = tuple(ratified.get(a.id, {}).values())
-            keep = force_on(a, when, own) if state_id is None else binds(a, state_id, when, own)
-            if keep is True:
-                kept.append(a)
-        return Results.of(model.Agreement)(kept)
 
     def _all_events(self) -> list[Event]:
         from caspian._time import Event, EventKind, Precision, _event_order, _hook

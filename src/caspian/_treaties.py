@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
 
+from caspian import _treaty_filters
 from caspian._kind import (
     Kind,
     Problems,
@@ -154,6 +155,7 @@ class Agreement(Record):
         order=lambda a: (a.signed or _dt.date.max, a.id),
         rules=(_agreement_rules,),
         cited=("signed", "place", "parties"),
+        filters=_treaty_filters.agreement_filters(),
     )
 
     #: The record's id: a stable lowercase slug, for example ``legal-status-convention``.
@@ -472,6 +474,7 @@ class Article(Record):
         order=lambda a: (a.agreement, a.number),
         rules=(_article_rules,),
         cited=("summary",),
+        filters=_treaty_filters.article_filters(),
     )
 
     #: The record's id: the agreement's id and the number, as ``legal-status-convention-art-14``.
@@ -541,6 +544,7 @@ class Ratification(Record):
         order=_ratification_order,
         rules=(_ratification_rules,),
         cited=("date",),
+        filters=_treaty_filters.ratification_filters(),
     )
 
     #: The record's id: the agreement's id and the state's, as

@@ -18,20 +18,18 @@ caspian-summit-2022  Sixth Caspian Summit (Ashgabat)  2022-06-29  6        Ashga
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
 import inspect
-import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO
 
 import caspian
+from caspian import model
 from caspian._html import columns_shown
 from caspian._kind import Record, cell
+from caspian._options import add_option, arguments, filter_option
 from caspian._version import __data_version__, __version__
-from caspian._vocabulary import _Vocabulary
 from caspian.errors import CaspianError
-from caspian.model import KINDS
 
 EXAMPLES = """\
 examples:
@@ -129,116 +127,10 @@ def _write(stream: TextIO | None, text: str) -> None:
         raise OSError(9, "the stream is closed") from None
 
 
-def year_or_date(text: str) -> int | _dt.date:
-    """A command-line year (``2007``) or date (``2007-10-16``).
-
-    >>> year_or_date("2007"), year_or_date("2007-10-16")
-    (2007, datetime.date(2007, 10, 16))
-    """
-    from caspian._args import parse_year_or_date  # the API reads text the same way
-
-    try:
-        return parse_year_or_date("value", text)
-    except CaspianError:
-        raise argparse.ArgumentTypeError(
-            f"expected a year like 2007 or a date like 2007-10-16, got {text!r}"
-        ) from None
-
-
-def _choices(annotation: str) -> list[str] | None:
-    """The values of the vocabulary named in a parameter's annotation, if any."""
-    for enum in _Vocabulary.__subclasses__():
-        if re.search(rf"\b{enum.__name__}\b", annotation):
-            return [m.value for m in enum]
-    return None
-
-
-def arguments(function: Callable[..., Any]) -> dict[str, str]:
-    """The meaning of each argument, from the ``Args:`` section of a function's docstring, in
-    plain words (no markup).
-
-    >>> arguments(caspian.summits)["host"]
-    'Keep summits hosted by this state (a State or any key for one).'
-    """
-    from caspian._package import plain
-
-    found: dict[str, str] = {}
-    name = None
-    inside = False
-    for line in (inspect.getdoc(function) or "").splitlines():
-        if line.strip() == "Args:":
-            inside = True
-            continue
-        if not inside:
-            continue
-        match = re.match(r"    (\w+): (.*)", line)
-        if match:
-            name = match.group(1)
-            found[name] = match.group(2)
-        elif name and line.startswith("        "):
-            found[name] += " " + line.strip()
-        else:
-            break
-    return {key: plain(text) for key, text in found.items()}
-
-
-def _option_help(plural: str, parameter: inspect.Parameter, meaning: str | None) -> str:
-    """The help of one option: its meaning, or words made from its type; a closed set of
-    values is listed."""
-    annotation = str(parameter.annotation)
-    choices = _choices(annotation)
-    words = parameter.name.replace("_", " ")
-    if choices:
-        return f"keep {plural} with this {words}; one of: " + ", ".join(choices)
-    if meaning:
-        return meaning[0].lower() + meaning[1:]
-    if "YearOrDate" in annotation:
-        return f"{words}: a year (2007) or a day (2007-10-16)"
-    if "State" in annotation:
-        return f"keep {plural} with this {words}: a state id, ISO code or name"
-    if annotation.startswith("bool"):
-        return f"keep {plural} that are {words} (--no-{words.replace(' ', '-')}: that are not)"
-    return f"keep {plural} with this {words}"
-
-
-def _add_option(
-    cmd: argparse.ArgumentParser,
-    parameter: inspect.Parameter,
-    plural: str = "records",
-    meaning: str | None = None,
-) -> None:
-    """An option for one parameter of a query function, typed from its annotation."""
-    annotation = str(parameter.annotation)
-    flag = "--" + parameter.name.replace("_", "-")
-    shown = _option_help(plural, parameter, meaning)
-    if annotation.startswith("bool"):
-        cmd.add_argument(flag, action=argparse.BooleanOptionalAction, default=None, help=shown)
-        return
-    kwargs: dict[str, Any] = {"dest": parameter.name, "default": None, "help": shown}
-    if "YearOrDate" in annotation:
-        kwargs.update(type=year_or_date, metavar="YEAR|DATE")
-    elif annotation.startswith("Iterable"):
-        kwargs.update(nargs="+", metavar="STATE")
-    elif annotation.startswith("int"):
-        kwargs.update(type=int, metavar="YEAR")
-    if annotation.startswith("Literal"):
-        literal = re.findall(r"[\"']([^\"']+)[\"']", annotation)
-        kwargs["help"] = f"{shown}; one of: " + ", ".join(literal)
-    if parameter.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD:
-        cmd.add_argument(
-            f"_{parameter.name}",
-            nargs="?",
-            metavar=parameter.name.upper(),
-            default=None,
-            help=f"the same as {flag}",
-        )
-    cmd.add_argument(flag, **kwargs)
-
-
 def queries() -> dict[str, Callable[..., Any]]:
     """The query function of each kind, by command name (``"summits"``), and the time
     queries (``"events"``, ``"panel"``)."""
-    found = {kind.KIND.plural: getattr(caspian, kind.KIND.plural) for kind in KINDS}
+    found = {kind.KIND.plural: getattr(caspian, kind.KIND.plural) for kind in model.KINDS}
     return {**found, "events": caspian.events, "panel": caspian.panel}
 
 
@@ -246,7 +138,7 @@ def lookups() -> dict[str, Callable[[str], Any]]:
     """The lookup function of each kind that has one, by command name (``"summit"``)."""
     return {
         kind.KIND.noun: getattr(caspian, kind.KIND.noun)
-        for kind in KINDS
+        for kind in model.KINDS
         if kind.KIND.keys and hasattr(caspian, kind.KIND.noun)
     }
 
@@ -310,8 +202,9 @@ def build_parser(out: TextIO | None = None, only: str | None = None) -> argparse
     parser = _Parser(
         out=out,
         prog="caspian",
-        description="Query Caspian littoral-state diplomacy data: meetings, summits, "
-        "agreements, articles, ratifications, states, pipelines and reserves.",
+        description="Query Caspian littoral-state diplomacy data: "
+        + ", ".join(k.KIND.plural for k in model.KINDS[:-1])
+        + f" and {model.KINDS[-1].KIND.plural}.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -322,6 +215,8 @@ def build_parser(out: TextIO | None = None, only: str | None = None) -> argparse
         help="show the library version and the data version, and exit",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    from caspian.export import placed_kinds
 
     def command(name: str, function: Callable[..., Any]) -> argparse.ArgumentParser:
         shown = examples(name, function) if only is None else []
@@ -343,17 +238,22 @@ def build_parser(out: TextIO | None = None, only: str | None = None) -> argparse
             ),
             default="table",
             help="the output format, one of: table, json, csv, geojson (default: table; "
-            "geojson for the kinds with places: meetings, summits, agreements, pipelines)",
+            f"geojson for the kinds with places: {placed_kinds()})",
         )
         return cmd
 
+    kinds = {kind.KIND.plural: kind for kind in model.KINDS if kind.KIND.filters}
     for name, function in queries().items():
         if only not in (None, name):
             continue
         cmd = command(name, function)
+        if name in kinds:  # the options of a kind's query: made from its filters
+            for one in kinds[name].KIND.filters:
+                filter_option(cmd, kinds[name], one)
+            continue
         meanings = arguments(function) if only is None else {}
         for parameter in inspect.signature(function).parameters.values():
-            _add_option(cmd, parameter, name, meanings.get(parameter.name))
+            add_option(cmd, parameter, name, meanings.get(parameter.name))
     for name, function in lookups().items():
         if only not in (None, name):
             continue
@@ -392,7 +292,7 @@ def build_parser(out: TextIO | None = None, only: str | None = None) -> argparse
 
 def _add_search(sub: Any, out: TextIO | None) -> None:
     """The ``search`` command: :func:`caspian.search` across every kind."""
-    nouns = [kind.KIND.noun for kind in KINDS]
+    nouns = [kind.KIND.noun for kind in model.KINDS]
     search = sub.add_parser(
         "search",
         help="records of every kind that a text names, best first",
@@ -580,14 +480,14 @@ def _output(argv: Sequence[str] | None, out: TextIO) -> str:
     if fmt == "geojson":
         import json
 
-        from caspian.export import has_places
+        from caspian.export import has_places, placed_kinds
 
-        kind = next((k for k in KINDS if k.KIND.plural == args.command), None)
-        kind = kind or next((k for k in KINDS if k.KIND.noun == args.command), None)
+        kind = next((k for k in model.KINDS if k.KIND.plural == args.command), None)
+        kind = kind or next((k for k in model.KINDS if k.KIND.noun == args.command), None)
         if kind is not None and not has_places(kind):
             raise _UsageError(
                 f"caspian {args.command}: --format geojson needs records with places "
-                f"(meetings, summits, agreements, pipelines); {kind.KIND.plural} have none"
+                f"({placed_kinds()}); {kind.KIND.plural} have none"
             )
 
         return json.dumps(caspian.to_geojson(result), ensure_ascii=False, indent=2) + "\n"

@@ -13,22 +13,20 @@ directory of JSON files in the same format, alone or on top of the packaged data
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
 import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from caspian import _args, model
+from caspian import model
 from caspian._args import YearOrDate
 from caspian._construct import build_all, package_bytes
-from caspian._keys import normalize
 from caspian._kind import Record, value_at
 from caspian._links import _Links
 from caspian._timeline import _Chronology
 from caspian._values import Results
-from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
+from caspian.errors import ArgumentTypeError, _shown
 
 if TYPE_CHECKING:
     from caspian._index import Index
@@ -63,8 +61,13 @@ _PACKAGED: list[Dataset] = []
 
 def _read_packaged(kind: type[Record]) -> list[Record]:
     """The packaged records of exactly this kind, built directly (the tests check that they
-    pass every rule, and that the validating path builds equal records)."""
-    return build_all(kind, json.loads(package_bytes(kind.KIND.file)))
+    pass every rule, and that the validating path builds equal records). A kind without a
+    packaged file (one you register) has no packaged records."""
+    try:
+        content = package_bytes(kind.KIND.file)
+    except FileNotFoundError:
+        return []
+    return build_all(kind, json.loads(content))
 
 
 class Dataset(_Chronology, _Links):
@@ -102,6 +105,15 @@ class Dataset(_Chronology, _Links):
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError("a Dataset is immutable")
+
+    def __getattr__(self, name: str) -> Any:
+        # A kind added to the registry without methods of its own gets generic ones.
+        from caspian._query import added
+
+        found = None if name.startswith("_") else added(name, lambda: self)
+        if found is None:
+            raise AttributeError(f"'Dataset' object has no attribute {name!r}")
+        return found
 
     @classmethod
     def _new(
@@ -348,6 +360,45 @@ class Dataset(_Chronology, _Links):
         return search(self, text, kind)
 
     # -- queries ----------------------------------------------------------------------------
+    # Each kind declares its filters beside it (``KIND.filters``); :meth:`query` serves them
+    # all. The methods below are thin typed wrappers over it, for precise signatures (a test
+    # keeps them equal to the declarations).
+
+    def query(self, kind: type[R], /, **arguments: Any) -> tuple[R, ...]:
+        """The records of ``kind`` that the filters of its query keep: the same as the kind's
+        query method (``data.query(Summit, host="KZ")`` is ``data.summits(host="KZ")``), for
+        every kind, one added by you included.
+
+        Raises:
+            ArgumentTypeError: an argument the kind's query does not take, or of the wrong
+                type.
+            InvalidQueryError: an empty range, or an unknown vocabulary value.
+            NotFoundError: a key that names no record.
+
+        >>> import caspian
+        >>> [p.id for p in caspian.Dataset.packaged().query(caspian.Pipeline, status="proposed")]
+        ['trans-caspian']
+        """
+        from caspian._query import query
+
+        self.records(kind)  # checks the kind
+        given = {name: value for name, value in arguments.items() if value is not None}
+        return query(self, kind, given)
+
+    def lookup(self, kind: type[R], key: str | R, /) -> R:
+        """The record of ``kind`` that ``key`` names, by the kind's ``KIND.keys``: the same as
+        the kind's lookup method (``data.lookup(State, "IR")`` is ``data.state("IR")``).
+
+        Raises:
+            NotFoundError: no record matches; the error suggests close matches.
+            AmbiguousKeyError: the key names several records.
+
+        >>> import caspian
+        >>> caspian.Dataset.packaged().lookup(caspian.State, "TKM").name
+        'Turkmenistan'
+        """
+        self.records(kind)  # checks the kind
+        return self._get(kind, key)
 
     def states(
         self, *, littoral: bool | None = None, as_of: YearOrDate | None = None
@@ -358,14 +409,7 @@ class Dataset(_Chronology, _Links):
         >>> len(caspian.Dataset.packaged().states(littoral=True))
         5
         """
-        wanted = _args.flag("littoral", littoral)
-        day = _args.bound("as_of", as_of, end_of_year=False)
-        return Results.of(model.State)(
-            s
-            for s in self.records(model.State)
-            if (not s.historic if day is None else s.exists_in(day.year))
-            and (wanted is None or s.littoral is wanted)
-        )
+        return self.query(model.State, littoral=littoral, as_of=as_of)
 
     def meetings(
         self,
@@ -384,7 +428,16 @@ class Dataset(_Chronology, _Links):
         >>> [m.id for m in caspian.Dataset.packaged().meetings(kind="ministerial", year=2023)]
         ['fm-meeting-2023-moscow']
         """
-        return self._meetings(model.Meeting, after, before, host, kind, participant, status, year)
+        return self.query(
+            model.Meeting,
+            after=after,
+            before=before,
+            host=host,
+            kind=kind,
+            participant=participant,
+            status=status,
+            year=year,
+        )
 
     def summits(
         self,
@@ -402,39 +455,15 @@ class Dataset(_Chronology, _Links):
         >>> [s.year for s in caspian.Dataset.packaged().summits(before=2008)]
         [2002, 2007]
         """
-        return self._meetings(model.Summit, after, before, host, None, participant, status, year)
-
-    def _meetings(
-        self,
-        kind: type[R],
-        after: YearOrDate | None,
-        before: YearOrDate | None,
-        host: str | State | None,
-        meeting_kind: MeetingKind | str | None,
-        participant: str | State | None,
-        status: MeetingStatus | str | None,
-        year: int | None,
-    ) -> tuple[R, ...]:
-        low, high = _args.date_range(after, before, year)
-        pool: Sequence[Any] = self._records.get(kind) or self.records(kind)
-        if high is not None:
-            lo = low or _dt.date.min
-            pool = [m for m in pool if (day := m.start or m.end) is not None and lo < day < high]
-        elif low is not None:  # the common case (after=...), with one comparison
-            pool = [m for m in pool if (day := m.start or m.end) is not None and day > low]
-        if host is not None:
-            host_id = self._get(model.State, host, "host").id
-            pool = [m for m in pool if m.host == host_id]
-        if participant is not None:
-            member = self._get(model.State, participant, "participant").id
-            pool = [m for m in pool if member in m.participants]
-        if meeting_kind is not None:
-            wanted_kind = _args.vocabulary("kind", meeting_kind, model.MeetingKind)
-            pool = [m for m in pool if m.kind is wanted_kind]
-        if status is not None:
-            wanted_status = _args.vocabulary("status", status, model.MeetingStatus)
-            pool = [m for m in pool if m.status is wanted_status]
-        return Results.of(kind)(pool)
+        return self.query(
+            model.Summit,
+            after=after,
+            before=before,
+            host=host,
+            participant=participant,
+            status=status,
+            year=year,
+        )
 
     def agreements(
         self,
@@ -457,29 +486,19 @@ class Dataset(_Chronology, _Links):
         >>> [a.id for a in caspian.Dataset.packaged().agreements(meeting="caspian-summit-2010")]
         ['security-agreement-2010']
         """
-        low, high = _args.date_range(after, before, year)
-        party_id = self._get(model.State, party, "party").id if party is not None else None
-        meeting_id = (
-            self._get(model.Meeting, meeting, "meeting").id if meeting is not None else None
-        )
-        wanted_kind = _args.vocabulary("kind", kind, model.AgreementKind)
-        wanted_topic = _args.vocabulary("topic", topic, model.Topic)
-        wanted_status = _args.vocabulary("status", status, model.AgreementStatus)
-        force = _args.flag("in_force", in_force)
-        return self._in_time(  # in_force_on and binding: see caspian._time
-            (
-                a
-                for a in self.records(model.Agreement)
-                if _between(a.signed, low, high)
-                and (party_id is None or party_id in a.parties)
-                and (meeting_id is None or a.meeting == meeting_id)
-                and (wanted_kind is None or a.kind is wanted_kind)
-                and (wanted_topic is None or wanted_topic in a.topics)
-                and (wanted_status is None or a.status is wanted_status)
-                and (force is None or _in_force_matches(a.status, force))
-            ),
-            in_force_on,
-            binding,
+        return self.query(
+            model.Agreement,
+            party=party,
+            after=after,
+            before=before,
+            kind=kind,
+            topic=topic,
+            in_force=in_force,
+            meeting=meeting,
+            status=status,
+            year=year,
+            in_force_on=in_force_on,
+            binding=binding,
         )
 
     def articles(
@@ -495,22 +514,7 @@ class Dataset(_Chronology, _Links):
         >>> [a.number for a in caspian.Dataset.packaged().articles("treaty-of-gulistan")]
         [5]
         """
-        parent = (
-            self._get(model.Agreement, agreement, "agreement").id if agreement is not None else None
-        )
-        needle = _args.text("text", text)
-        if needle == "":
-            raise InvalidQueryError(
-                f"text must hold a letter or a digit to search for, got {_shown(text)}"
-            )
-        wanted_topic = _args.vocabulary("topic", topic, model.Topic)
-        return Results.of(model.Article)(
-            a
-            for a in self.records(model.Article)
-            if (parent is None or a.agreement == parent)
-            and (needle is None or needle in normalize(f"{a.title} {a.summary}"))
-            and (wanted_topic is None or wanted_topic in a.topics)
-        )
+        return self.query(model.Article, agreement=agreement, text=text, topic=topic)
 
     def ratifications(
         self,
@@ -525,18 +529,7 @@ class Dataset(_Chronology, _Links):
         >>> len(caspian.Dataset.packaged().ratifications("legal-status-convention"))
         5
         """
-        parent = (
-            self._get(model.Agreement, agreement, "agreement").id if agreement is not None else None
-        )
-        state_id = self._get(model.State, state, "state").id if state is not None else None
-        wanted = _args.vocabulary("status", status, model.RatificationStatus)
-        return Results.of(model.Ratification)(
-            r
-            for r in self.records(model.Ratification)
-            if (parent is None or r.agreement == parent)
-            and (state_id is None or r.state == state_id)
-            and (wanted is None or r.status is wanted)
-        )
+        return self.query(model.Ratification, agreement=agreement, state=state, status=status)
 
     def pipelines(
         self,
@@ -551,16 +544,7 @@ class Dataset(_Chronology, _Links):
         >>> [p.id for p in caspian.Dataset.packaged().pipelines(status="proposed")]
         ['trans-caspian']
         """
-        state_id = self._get(model.State, through, "through").id if through is not None else None
-        wanted_commodity = _args.vocabulary("commodity", commodity, model.Commodity)
-        wanted_status = _args.vocabulary("status", status, model.PipelineStatus)
-        return Results.of(model.Pipeline)(
-            p
-            for p in self.records(model.Pipeline)
-            if (state_id is None or state_id in p.route)
-            and (wanted_commodity is None or p.commodity is wanted_commodity)
-            and (wanted_status is None or p.status is wanted_status)
-        )
+        return self.query(model.Pipeline, through=through, commodity=commodity, status=status)
 
     def reserves(
         self,
@@ -574,24 +558,4 @@ class Dataset(_Chronology, _Links):
         >>> [r.id for r in caspian.Dataset.packaged().reserves(commodity="oil")][:2]
         ['caspian-oil-proved-probable-2012', 'caspian-oil-undiscovered-usgs']
         """
-        wanted_commodity = _args.vocabulary("commodity", commodity, model.Commodity)
-        wanted_category = _args.vocabulary("category", category, model.ReserveCategory)
-        return Results.of(model.ReserveEstimate)(
-            r
-            for r in self.records(model.ReserveEstimate)
-            if (wanted_commodity is None or r.commodity is wanted_commodity)
-            and (wanted_category is None or r.category is wanted_category)
-        )
-
-
-def _between(day: Any, low: Any, high: Any) -> bool:
-    """Whether ``day`` lies strictly between the bounds (no bounds: always; no day: never)."""
-    if low is None and high is None:
-        return True
-    return day is not None and (low is None or day > low) and (high is None or day < high)
-
-
-def _in_force_matches(status: AgreementStatus, wanted: bool) -> bool:
-    if status is model.AgreementStatus.UNKNOWN:
-        return False
-    return (status is model.AgreementStatus.IN_FORCE) is wanted
+        return self.query(model.ReserveEstimate, commodity=commodity, category=category)

@@ -20,15 +20,14 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
+from caspian._cite import cite
+from caspian._from_dict import from_dict
 from caspian._html import record_html, records_html
 from caspian._kind import Record, Value
-from caspian._load import converter, structure
-from caspian._rules import check, check_value
+from caspian._load import converter
 from caspian._tables import _items, table, value_fields
-from caspian._version import __data_version__, __version__
 from caspian._write import escape_formula
-from caspian.dataset import Dataset
-from caspian.errors import ArgumentTypeError, DataError, MissingDependencyError, Problem, _shown
+from caspian.errors import ArgumentTypeError, MissingDependencyError
 from caspian.model import Agreement, Meeting, Pipeline
 
 if TYPE_CHECKING:
@@ -86,56 +85,6 @@ def to_dict(
         for record in _items(obj)
         for value in getattr(record, values)
     ]
-
-
-def from_dict(data: dict[str, Any], record_type: type[R], *, dataset: Any = None) -> R:
-    """Structure a dict made by :func:`to_dict` back into a record (the round trip).
-
-    The dict is validated exactly as a record in a data file is: its structure, then the
-    integrity rules, with references resolved against ``dataset`` (the packaged one by
-    default). The record returned belongs to that dataset, so its navigation methods work.
-
-    Raises:
-        DataError: if the dict does not describe a valid record (every problem is listed).
-        ArgumentTypeError: if ``data`` is not a dict or ``record_type`` not a record class.
-
-    >>> import caspian
-    >>> iran = caspian.state("IR")
-    >>> caspian.from_dict(caspian.to_dict(iran), caspian.State) == iran
-    True
-    """
-    if not (
-        isinstance(record_type, type)
-        and issubclass(record_type, (Record, Value))
-        and "__attrs_attrs__" in vars(record_type)
-    ):
-        raise ArgumentTypeError(
-            f"record_type must be a caspian record or value class, not {_shown(record_type)}"
-        )
-    if not isinstance(data, dict):
-        raise ArgumentTypeError(f"data must be a dict, not {type(data).__name__}: {_shown(data)}")
-    if dataset is None:
-        dataset = Dataset.packaged()
-    if not isinstance(dataset, Dataset):
-        raise ArgumentTypeError(f"dataset must be a Dataset, not {_shown(dataset)}")
-    problems: list[Problem] = []
-    damaged: dict[int, set[str]] = {}
-    built = structure([data], record_type, "", problems, None, damaged)
-    if not built:
-        raise DataError(problems)
-    record = built[0]
-    # Every problem at once: the rules run on what was built, even with structural problems.
-    if isinstance(record, Record):
-        problems += check(
-            {type(record): [record]}, lambda _: "", known=dataset.records, damaged=damaged
-        )
-    elif not problems:
-        problems = check_value(record, known=dataset.records)
-    if problems:
-        raise DataError(problems)
-    if isinstance(record, Record):
-        object.__setattr__(record, "_dataset", dataset)
-    return record
 
 
 def to_json(obj: Record | Iterable[Record], *, indent: int | None = 2) -> str:
@@ -259,20 +208,14 @@ def _column_types(kinds: set[type]) -> dict[str, tuple[str, list[type[Enum]]]]:
     """Column name -> (kind, enums) for the scalar columns of the given record types; a column
     whose types differ between record types is left out (it stays as it is)."""
     import datetime as dt
-    import types
-    import typing
+
+    from caspian._fields import shapes as shapes_of
 
     seen: dict[str, list[tuple[str, type[Enum] | None]]] = {}
 
     def walk(cls: type, prefix: str) -> None:
-        hints = typing.get_type_hints(cls)
-        for field in attrs.fields(cls):
-            if not field.init:
-                continue
-            tp = hints[field.name]
-            if typing.get_origin(tp) in (typing.Union, types.UnionType):
-                args = [a for a in typing.get_args(tp) if a is not type(None)]
-                tp = args[0] if len(args) == 1 else tp
+        for field in shapes_of(cls):
+            tp = field.hint if field.many else field.base
             name = f"{prefix}{field.name}"
             column = seen.setdefault(name, [])
             if tp is dt.date:
@@ -308,6 +251,24 @@ def _point(name: str, coordinates: Any, properties: dict[str, Any]) -> dict[str,
     }
 
 
+def _places(record: Record, base: dict[str, Any]) -> list[dict[str, Any]]:
+    """A point at each place of a record of another kind (one you add), with its label."""
+    from caspian._fields import shapes
+    from caspian._kind import value_at
+    from caspian._values import Place
+
+    found = []
+    title = value_at(record, type(record).KIND.label)
+    for shape in shapes(type(record)):
+        if shape.base is Place:
+            held = getattr(record, shape.name)
+            for place in held if isinstance(held, tuple) else (held,):
+                if place is not None and place.coordinates:
+                    properties = {**base, "title": title, "role": shape.name}
+                    found.append(_point(place.name, place.coordinates, properties))
+    return found
+
+
 def has_places(kind: type) -> bool:
     """Whether records of ``kind`` have places to draw (a city, a place of signing, a route).
 
@@ -315,7 +276,17 @@ def has_places(kind: type) -> bool:
     >>> has_places(Pipeline), has_places(State)
     (True, False)
     """
-    return issubclass(kind, (Meeting, Agreement, Pipeline))
+    from caspian._fields import shapes
+    from caspian._values import Place
+
+    return any(s.base is Place for s in shapes(kind))
+
+
+def placed_kinds() -> str:
+    """The plurals of the kinds with places, for messages (``"meetings, summits, ..."``)."""
+    from caspian import model
+
+    return ", ".join(k.KIND.plural for k in model.KINDS if has_places(k))
 
 
 def to_geojson(records: Record | Iterable[Record]) -> dict[str, Any]:
@@ -341,8 +312,8 @@ def to_geojson(records: Record | Iterable[Record]) -> dict[str, Any]:
     for kind in kinds:
         if not has_places(kind):
             raise ArgumentTypeError(
-                "to_geojson needs records with places (meetings, summits, agreements, "
-                f"pipelines); {kind.KIND.plural} have none"
+                f"to_geojson needs records with places ({placed_kinds()}); "
+                f"{kind.KIND.plural} have none"
             )
     for record in items:
         base = {"id": record.id, "record_type": type(record).__name__}
@@ -395,38 +366,6 @@ def to_geojson(records: Record | Iterable[Record]) -> dict[str, Any]:
             for role, place in (("origin", record.origin), ("terminus", record.terminus)):
                 if place.coordinates:
                     features.append(_point(place.name, place.coordinates, {**props, "role": role}))
+        elif not isinstance(record, (Meeting, Agreement)):  # another kind: each of its places
+            features.extend(_places(record, base))
     return {"type": "FeatureCollection", "features": features}
-
-
-# -- citation --------------------------------------------------------------------------------
-
-
-def cite(style: str = "text") -> str:
-    """How to cite the data, with the data version: ``"text"`` or ``"bibtex"``.
-
-    >>> import caspian
-    >>> print(caspian.cite())  # doctest: +ELLIPSIS
-    The caspian developers (2026). caspian-diplomacy: ... data version 2026.12.1 ...
-    """
-    url = "https://github.com/caspian-diplomacy/caspian"
-    if style == "text":
-        return (
-            "The caspian developers (2026). caspian-diplomacy: Caspian littoral-state diplomacy "
-            f"data, data version {__data_version__} (library {__version__}). {url}. "
-            "Data licensed CC BY-SA 4.0; derived in part from the Wikipedia article "
-            "'Diplomacy of the Caspian littoral states'."
-        )
-    if style == "bibtex":
-        return (
-            "@misc{caspian_diplomacy,\n"
-            "  author = {{The caspian developers}},\n"
-            "  title = {caspian-diplomacy: Caspian littoral-state diplomacy data},\n"
-            "  year = {2026},\n"
-            f"  version = {{{__data_version__}}},\n"
-            f"  howpublished = {{\\url{{{url}}}}},\n"
-            "  note = {Data licensed CC BY-SA 4.0},\n"
-            "}"
-        )
-    from caspian.errors import InvalidQueryError
-
-    raise InvalidQueryError(f"style must be 'text' or 'bibtex', got {style!r}")

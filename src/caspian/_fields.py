@@ -1,0 +1,147 @@
+"""The shape of each field of a record or value class, worked out once and cached per class.
+
+Every consumer that needs to know what a field holds (the fast path, the validating path,
+tables, exports, the data package, the schemas) reads a :class:`Shape` from :func:`shapes`
+instead of taking the field's annotation apart again. Annotations are resolved here, once,
+with :func:`typing.get_type_hints` (and :func:`attrs.resolve_types`, so that ``field.type``
+is the real type too): a kind module written with or without
+``from __future__ import annotations`` gives the same shapes.
+
+>>> from caspian.model import Summit
+>>> start = shape(Summit, "start")
+>>> start.kind, start.optional, start.many
+('date', True, False)
+>>> shape(Summit, "participants").ref, shape(Summit, "participants").many
+('State', True)
+>>> shape(Summit, "status").vocabulary
+('held', 'planned')
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import types
+import typing
+from enum import Enum
+from typing import Any
+
+import attrs
+
+__all__ = ["Shape", "file_fields", "resolved", "shape", "shapes"]
+
+
+@attrs.frozen
+class Shape:
+    """What one field holds, read from its annotation and its metadata."""
+
+    #: The field's name.
+    name: str
+    #: The resolved annotation (``tuple[str, ...] | None``).
+    hint: Any
+    #: The type of one value: ``X`` from ``X``, ``X | None``, ``tuple[X, ...]``.
+    base: Any
+    #: ``"date"``, ``"enum"``, ``"value"`` (a nested attrs class), ``"str"``, ``"int"``,
+    #: ``"float"``, ``"bool"`` or ``"other"``.
+    kind: str
+    #: Whether ``None`` is allowed.
+    optional: bool
+    #: Whether the field holds a tuple of values.
+    many: bool
+    #: Whether the field has no default (the data must give it).
+    required: bool
+    #: The values of its vocabulary, for an enum field.
+    vocabulary: tuple[str, ...] | None = None
+    #: The name of the kind whose ids the field holds (``ref("State")``).
+    ref: str | None = None
+    #: JSON-Schema-style limits (``bounded(minimum=0)``).
+    limits: dict[str, float] = attrs.field(factory=dict)
+    #: The fields of the same record this one must not come before (``after("start")``).
+    not_before: tuple[str, ...] = ()
+
+
+_SHAPES: dict[type, tuple[Shape, ...]] = {}
+
+
+def _unwrap(hint: Any) -> tuple[Any, bool]:
+    """``(X, True)`` from ``X | None``; ``(hint, False)`` otherwise."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(options) == 1:
+            return options[0], True
+    return hint, False
+
+
+def _kind_of(base: Any) -> str:
+    if base is _dt.date:
+        return "date"
+    if isinstance(base, type) and issubclass(base, Enum):
+        return "enum"
+    if isinstance(base, type) and attrs.has(base):
+        return "value"
+    for simple in (bool, int, float, str):
+        if base is simple:
+            return str(simple.__name__)
+    return "other"
+
+
+def resolved(cls: type) -> dict[str, Any]:
+    """The resolved annotation of each field of an attrs class (string annotations too)."""
+    hints = typing.get_type_hints(cls)
+    attrs.resolve_types(cls)  # ``field.type`` real types too, for attrs and cattrs
+    return hints
+
+
+def shapes(cls: type) -> tuple[Shape, ...]:
+    """The shape of each field the data of ``cls`` may hold (not the link to a dataset)."""
+    found = _SHAPES.get(cls)
+    if found is not None:
+        return found
+    hints = resolved(cls)
+    made = []
+    for field in attrs.fields(cls):
+        if not field.init or field.alias == "_dataset":
+            continue
+        hint = hints[field.name]
+        inner, optional = _unwrap(hint)
+        many = typing.get_origin(inner) is tuple
+        base = typing.get_args(inner)[0] if many else inner
+        kind = _kind_of(base)
+        made.append(
+            Shape(
+                name=field.name,
+                hint=hint,
+                base=base,
+                kind=kind,
+                optional=optional,
+                many=many,
+                required=field.default is attrs.NOTHING,
+                vocabulary=tuple(m.value for m in base) if kind == "enum" else None,
+                ref=field.metadata.get("ref"),
+                limits=dict(field.metadata.get("limits", {})),
+                not_before=tuple(field.metadata.get("not_before", ())),
+            )
+        )
+    found = _SHAPES[cls] = tuple(made)
+    return found
+
+
+def shape(cls: type, name: str) -> Shape:
+    """The shape of one field of ``cls``.
+
+    Raises:
+        KeyError: if ``cls`` has no such field.
+    """
+    for one in shapes(cls):
+        if one.name == name:
+            return one
+    raise KeyError(name)
+
+
+def file_fields(cls: type) -> tuple[str, ...]:
+    """Names of the fields a record's data may hold.
+
+    >>> from caspian.model import Coordinates
+    >>> file_fields(Coordinates)
+    ('longitude', 'latitude')
+    """
+    return tuple(s.name for s in shapes(cls))

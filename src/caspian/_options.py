@@ -1,0 +1,163 @@
+"""The options of the command line's subcommands: made from a kind's declared filters, or, for
+the time queries, from a function's signature and the ``Args:`` section of its docstring.
+
+>>> year_or_date("2007")
+2007
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import inspect
+import re
+from collections.abc import Callable
+from typing import Any
+
+from caspian import _filters as filters
+from caspian._filters import Filter
+from caspian._kind import Record
+from caspian._vocabulary import _Vocabulary
+from caspian.errors import CaspianError
+
+__all__ = ["add_option", "arguments", "filter_option", "year_or_date"]
+
+
+def year_or_date(text: str) -> int | _dt.date:
+    """A command-line year (``2007``) or date (``2007-10-16``).
+
+    >>> year_or_date("2007"), year_or_date("2007-10-16")
+    (2007, datetime.date(2007, 10, 16))
+    """
+    from caspian._args import parse_year_or_date  # the API reads text the same way
+
+    try:
+        return parse_year_or_date("value", text)
+    except CaspianError:
+        raise argparse.ArgumentTypeError(
+            f"expected a year like 2007 or a date like 2007-10-16, got {text!r}"
+        ) from None
+
+
+def _choices(annotation: str) -> list[str] | None:
+    """The values of the vocabulary named in a parameter's annotation, if any."""
+    for enum in _Vocabulary.__subclasses__():
+        if re.search(rf"\b{enum.__name__}\b", annotation):
+            return [m.value for m in enum]
+    return None
+
+
+def arguments(function: Callable[..., Any]) -> dict[str, str]:
+    """The meaning of each argument, from the ``Args:`` section of a function's docstring, in
+    plain words (no markup).
+
+    >>> import caspian
+    >>> arguments(caspian.summits)["host"]
+    'Keep summits hosted by this state (a State or any key for one).'
+    """
+    from caspian._package import plain
+
+    found: dict[str, str] = {}
+    name = None
+    inside = False
+    for line in (inspect.getdoc(function) or "").splitlines():
+        if line.strip() == "Args:":
+            inside = True
+            continue
+        if not inside:
+            continue
+        match = re.match(r"    (\w+): (.*)", line)
+        if match:
+            name = match.group(1)
+            found[name] = match.group(2)
+        elif name and line.startswith("        "):
+            found[name] += " " + line.strip()
+        else:
+            break
+    return {key: plain(text) for key, text in found.items()}
+
+
+def _option_help(plural: str, parameter: inspect.Parameter, meaning: str | None) -> str:
+    """The help of one option: its meaning, or words made from its type; a closed set of
+    values is listed."""
+    annotation = str(parameter.annotation)
+    choices = _choices(annotation)
+    words = parameter.name.replace("_", " ")
+    if choices:
+        return f"keep {plural} with this {words}; one of: " + ", ".join(choices)
+    if meaning:
+        return meaning[0].lower() + meaning[1:]
+    if "YearOrDate" in annotation:
+        return f"{words}: a year (2007) or a day (2007-10-16)"
+    if "State" in annotation:
+        return f"keep {plural} with this {words}: a state id, ISO code or name"
+    if annotation.startswith("bool"):
+        return f"keep {plural} that are {words} (--no-{words.replace(' ', '-')}: that are not)"
+    return f"keep {plural} with this {words}"
+
+
+def add_option(
+    cmd: argparse.ArgumentParser,
+    parameter: inspect.Parameter,
+    plural: str = "records",
+    meaning: str | None = None,
+) -> None:
+    """An option for one parameter of a query function, typed from its annotation."""
+    annotation = str(parameter.annotation)
+    flag = "--" + parameter.name.replace("_", "-")
+    shown = _option_help(plural, parameter, meaning)
+    if annotation.startswith("bool"):
+        cmd.add_argument(flag, action=argparse.BooleanOptionalAction, default=None, help=shown)
+        return
+    kwargs: dict[str, Any] = {"dest": parameter.name, "default": None, "help": shown}
+    if "YearOrDate" in annotation:
+        kwargs.update(type=year_or_date, metavar="YEAR|DATE")
+    elif annotation.startswith("Iterable"):
+        kwargs.update(nargs="+", metavar="STATE")
+    elif annotation.startswith("int"):
+        kwargs.update(type=int, metavar="YEAR")
+    if annotation.startswith("Literal"):
+        literal = re.findall(r"[\"']([^\"']+)[\"']", annotation)
+        kwargs["help"] = f"{shown}; one of: " + ", ".join(literal)
+    if parameter.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD:
+        cmd.add_argument(
+            f"_{parameter.name}",
+            nargs="?",
+            metavar=parameter.name.upper(),
+            default=None,
+            help=f"the same as {flag}",
+        )
+    cmd.add_argument(flag, **kwargs)
+
+
+def filter_option(cmd: argparse.ArgumentParser, kind: type[Record], one: Filter) -> None:
+    """The option of one filter of a kind's query: typed by what the filter takes, its help
+    from the filter's meaning (a closed set of values is listed)."""
+    from caspian._package import plain
+    from caspian._query import target_of
+
+    plural = kind.KIND.plural
+    flag = "--" + one.name.replace("_", "-")
+    words = one.name.replace("_", " ")
+    meaning = plain(filters.meaning(kind, one))
+    shown = meaning[:1].lower() + meaning[1:] if meaning else f"keep {plural} with this {words}"
+    if one.takes == "value":
+        values = ", ".join(m.value for m in target_of(kind, one))
+        shown = f"keep {plural} with this {words}; one of: {values}"
+    if one.takes == "flag":
+        cmd.add_argument(flag, action=argparse.BooleanOptionalAction, default=None, help=shown)
+        return
+    kwargs: dict[str, Any] = {"dest": one.name, "default": None, "help": shown}
+    if one.takes in ("after", "before", "date", "day"):
+        kwargs.update(type=year_or_date, metavar="YEAR|DATE")
+    elif one.takes == "year":
+        kwargs.update(type=int, metavar="YEAR")
+    if one.positional:
+        cmd.add_argument(
+            f"_{one.name}",
+            nargs="?",
+            metavar=one.name.upper(),
+            default=None,
+            help=f"the same as {flag}",
+        )
+    cmd.add_argument(flag, **kwargs)

@@ -1,0 +1,211 @@
+"""One generic query for every kind, driven by the filters declared in its ``KIND.filters``.
+
+:meth:`Dataset.query <caspian.Dataset.query>` checks each argument by what its filter takes
+(in the order they are declared, the date range first), then keeps the records every given
+filter lets through, in the kind's order.
+
+>>> import caspian
+>>> from caspian.model import Pipeline
+>>> [p.id for p in query(caspian.Dataset.packaged(), Pipeline, {"status": "proposed"})]
+['trans-caspian']
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import inspect
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from caspian import _args
+from caspian._fields import shape
+from caspian._filters import Filter, annotation, args_section
+from caspian._keys import normalize
+from caspian._kind import Record
+from caspian._values import Results
+from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
+
+__all__ = ["added", "class_named", "lookup_function", "query", "query_function", "target_of"]
+
+
+def class_named(name: str) -> type[Any]:
+    """The record kind, value or vocabulary class of the model called ``name``."""
+    from caspian import model
+
+    if name in model._WHERE:  # a packaged name: only its family's module is imported
+        found: type[Any] = getattr(model, name)
+        return found
+    return next(kind for kind in model.KINDS if kind.__name__ == name)
+
+
+def target_of(kind: type[Record], one: Filter) -> type[Any]:
+    """The class a ``"record"`` or ``"value"`` filter's argument names: its ``target``, or
+    what its field holds."""
+    if one.target is not None:
+        return class_named(one.target)
+    field = shape(kind, one.fields[0])
+    if one.takes == "record":
+        assert field.ref is not None, f"{kind.__name__}.{one.name}: the field names no record"
+        return class_named(field.ref)
+    return field.base  # type: ignore[no-any-return]
+
+
+def _checked(dataset: Any, kind: type[Record], one: Filter, given: object) -> Any:
+    """The argument of one filter, checked and made comparable (a record key becomes an id)."""
+    if one.takes == "record":
+        return dataset._get(target_of(kind, one), given, one.name).id
+    if one.takes == "value":
+        return _args.vocabulary(one.name, given, target_of(kind, one))
+    if one.takes == "flag":
+        return _args.flag(one.name, given)
+    if one.takes == "date":
+        return _args.bound(one.name, given, end_of_year=False)  # type: ignore[arg-type]
+    if one.takes == "day":
+        from caspian._dates import day
+
+        return day(one.name, given, end_of_year=True)
+    if one.takes == "text":
+        needle = _args.text(one.name, given)
+        if needle == "":
+            raise InvalidQueryError(
+                f"{one.name} must hold a letter or a digit to search for, got {_shown(given)}"
+            )
+        return needle
+    return given
+
+
+def _first(record: Any, fields: tuple[str, ...]) -> Any:
+    for name in fields:
+        found = getattr(record, name)
+        if found is not None:
+            return found
+    return None
+
+
+def _keeps(record: Any, one: Filter, wanted: Any, given: Mapping[str, Any]) -> bool:
+    if one.test is not None:
+        return one.test(record, wanted, given)
+    if one.takes == "text":
+        return wanted in normalize(" ".join(str(getattr(record, f) or "") for f in one.fields))
+    held = getattr(record, one.fields[0])
+    if isinstance(held, tuple):
+        return wanted in held
+    return held is wanted if one.takes in ("value", "flag") else held == wanted
+
+
+def query(dataset: Any, kind: type[Record], arguments: Mapping[str, object]) -> tuple[Any, ...]:
+    """The records of ``kind`` in ``dataset`` that the given arguments keep (``None``: not
+    given), as the kind's :class:`~caspian.Results`.
+
+    Raises:
+        ArgumentTypeError: an argument the kind's query does not take, or of the wrong type.
+        InvalidQueryError: an empty range, or an unknown vocabulary value.
+        NotFoundError: a key that names no record.
+    """
+    filters = kind.KIND.filters
+    names = {f.name for f in filters}
+    unknown = sorted(set(arguments) - names)
+    if unknown:
+        raise ArgumentTypeError(
+            f"{kind.KIND.plural} takes no argument {unknown[0]!r}; it takes: "
+            + ", ".join(f.name for f in filters)
+        )
+    pool: Sequence[Any] = dataset._records.get(kind) or dataset.records(kind)
+    ranged = [f for f in filters if f.takes in ("after", "before", "year")]
+    if ranged:
+        get: Any = arguments.get
+        low, high = _args.date_range(get("after"), get("before"), get("year"))
+        fields = ranged[0].fields
+        if high is not None:
+            lo = low or _dt.date.min
+            pool = [r for r in pool if (day := _first(r, fields)) is not None and lo < day < high]
+        elif low is not None:  # the common case (after=...), with one comparison
+            pool = [r for r in pool if (day := _first(r, fields)) is not None and day > low]
+    checked: dict[str, Any] = {}
+    for one in filters:
+        given = arguments.get(one.name)
+        if one in ranged or (given is None and not one.always):
+            continue
+        found = None if given is None else _checked(dataset, kind, one, given)
+        checked[one.name] = found if one.prepare is None else one.prepare(dataset, found)
+    for one in filters:
+        if one.name in checked:
+            wanted = checked[one.name]
+            pool = [r for r in pool if _keeps(r, one, wanted, checked)]
+    return Results.of(kind)(pool)
+
+
+def query_function(kind: type[Record], data: Callable[[], Any]) -> Callable[..., Any]:
+    """The query function of a kind that has no typed one written for it (``caspian.X``
+    or ``Dataset.X`` for a kind you add), with the signature and docs its filters make.
+
+    >>> import caspian
+    >>> from caspian.model import Pipeline
+    >>> function = query_function(Pipeline, caspian.Dataset.packaged)
+    >>> list(inspect.signature(function).parameters)
+    ['through', 'commodity', 'status']
+    >>> [p.id for p in function(through="GE")][:1]
+    ['baku-tbilisi-ceyhan']
+    """
+
+    def function(*args: Any, **arguments: Any) -> tuple[Any, ...]:
+        positional = [f.name for f in kind.KIND.filters if f.positional]
+        if len(args) > len(positional):
+            raise ArgumentTypeError(
+                f"{kind.KIND.plural}() takes {len(positional)} positional argument(s)"
+            )
+        arguments.update(zip(positional, args, strict=False))
+        found: tuple[Any, ...] = data().query(kind, **arguments)
+        return found
+
+    function.__name__ = function.__qualname__ = kind.KIND.plural
+    function.__doc__ = (
+        f"The {kind.KIND.plural} of the data, kept by the filters given.\n\n" + args_section(kind)
+    )
+    function.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter(
+                f.name,
+                inspect.Parameter.POSITIONAL_OR_KEYWORD
+                if f.positional
+                else inspect.Parameter.KEYWORD_ONLY,
+                default=None,
+                annotation=annotation(kind, f),
+            )
+            for f in kind.KIND.filters
+        ],
+        return_annotation=f"tuple[{kind.__name__}, ...]",
+    )
+    return function
+
+
+def lookup_function(kind: type[Record], data: Callable[[], Any]) -> Callable[[Any], Any]:
+    """The lookup function of a kind that has no typed one written for it."""
+
+    def function(key: Any) -> Any:
+        return data().lookup(kind, key)
+
+    function.__name__ = function.__qualname__ = kind.KIND.noun.replace(" ", "_")
+    keys = ", ".join(k.replace("_", " ") for k in kind.KIND.keys)
+    function.__doc__ = (
+        f"The {kind.KIND.noun} with this {keys}.\n\nRaises:\n    NotFoundError: no "
+        f"{kind.KIND.noun} matches; the error suggests close matches."
+    )
+    return function
+
+
+def added(name: str, data: Callable[[], Any]) -> Callable[..., Any] | None:
+    """The generic query or lookup function called ``name`` (a registered kind's plural or
+    noun), or ``None``."""
+    import importlib
+    import importlib.util
+
+    if importlib.util.find_spec(f"caspian.{name}") is not None:
+        return None  # a module of the package, being imported
+    model = importlib.import_module("caspian.model")
+    for kind in model.KINDS:
+        if kind.KIND.plural == name and kind.KIND.filters:
+            return query_function(kind, data)
+        if kind.KIND.noun.replace(" ", "_") == name and kind.KIND.keys:
+            return lookup_function(kind, data)
+    return None
