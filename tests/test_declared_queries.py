@@ -48,7 +48,7 @@ def test_the_typed_queries_take_the_declared_filters(kind: type) -> None:
 def test_the_documented_arguments_are_the_declared_meanings(kind: type) -> None:
     """The Args: section of caspian.X says what each filter's declared meaning says."""
     documented = arguments(getattr(caspian, kind.KIND.plural))  # type: ignore[attr-defined]
-    from caspian._package import plain
+    from caspian._meanings import plain
 
     declared = {f.name: plain(meaning(kind, f)) for f in kind.KIND.filters}  # type: ignore[attr-defined]
     assert declared == documented

@@ -9,12 +9,13 @@
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from collections.abc import Iterator
 
 import attrs
 
-__all__ = ["field_meanings"]
+__all__ = ["field_meanings", "plain"]
 
 
 _MEANINGS: dict[type, dict[str, str]] = {}
@@ -85,3 +86,19 @@ def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
         if isinstance(statement, ast.If):
             yield from _statements(statement.body)
             yield from _statements(statement.orelse)
+
+
+_ROLE = re.compile(r":[a-z]+:`~?([^`]+)`")
+
+
+def plain(text: str) -> str:
+    """Docstring text as plain words: no reST roles or literals; ``None`` is an empty cell.
+
+    >>> plain("A Caspian Summit (a :class:`~caspian.Summit`), numbered by its ``ordinal``.")
+    'A Caspian Summit (a Summit), numbered by its ordinal.'
+    >>> plain("The id of the host; ``None`` where there was none.")
+    'The id of the host; empty where there was none.'
+    """
+    text = _ROLE.sub(lambda m: m.group(1).rsplit(".", 1)[-1], text)
+    text = re.sub(r"`+None`+", "empty", text)
+    return " ".join(text.replace("`", "").split())

@@ -55,7 +55,7 @@ def arguments(function: Callable[..., Any]) -> dict[str, str]:
     >>> arguments(caspian.summits)["host"]
     'Keep summits hosted by this state (a State or any key for one).'
     """
-    from caspian._package import plain
+    from caspian._meanings import plain
 
     found: dict[str, str] = {}
     name = None
@@ -133,7 +133,7 @@ def add_option(
 def filter_option(cmd: argparse.ArgumentParser, kind: type[Record], one: Filter) -> None:
     """The option of one filter of a kind's query: typed by what the filter takes, its help
     from the filter's meaning (a closed set of values is listed)."""
-    from caspian._package import plain
+    from caspian._meanings import plain
     from caspian._query import target_of
 
     plural = kind.KIND.plural

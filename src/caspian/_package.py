@@ -17,7 +17,6 @@ import csv
 import io
 import json
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ import attrs
 from caspian._fields import shape, shapes
 from caspian._kind import field_meanings
 from caspian._load import converter
+from caspian._meanings import plain
 from caspian._tables import columns_of, table
 from caspian._version import __data_version__, __version__
 from caspian._write import MARKER, check_target, escape_formula, write_files
@@ -208,21 +208,6 @@ def to_datapackage(
 
 
 # -- plain descriptions and link tables ---------------------------------------------------------
-
-_ROLE = re.compile(r":[a-z]+:`~?([^`]+)`")
-
-
-def plain(text: str) -> str:
-    """Docstring text as plain words: no reST roles or literals; ``None`` is an empty cell.
-
-    >>> plain("A Caspian Summit (a :class:`~caspian.Summit`), numbered by its ``ordinal``.")
-    'A Caspian Summit (a Summit), numbered by its ordinal.'
-    >>> plain("The id of the host; ``None`` where there was none.")
-    'The id of the host; empty where there was none.'
-    """
-    text = _ROLE.sub(lambda m: m.group(1).rsplit(".", 1)[-1], text)
-    text = re.sub(r"`+None`+", "empty", text)
-    return " ".join(text.replace("`", "").split())
 
 
 def describe_kind(kind: Any) -> str:

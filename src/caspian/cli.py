@@ -146,7 +146,7 @@ def lookups() -> dict[str, Callable[[str], Any]]:
 def _summary(function: Callable[..., Any]) -> str:
     """The first line of a function's docstring; its name where there is none (``python -OO``
     strips docstrings, and the command line must work without them)."""
-    from caspian._package import plain
+    from caspian._meanings import plain
 
     lines = (function.__doc__ or "").strip().splitlines()
     return plain(lines[0]).rstrip(".") if lines else function.__name__.replace("_", " ")
@@ -216,8 +216,6 @@ def build_parser(out: TextIO | None = None, only: str | None = None) -> argparse
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    from caspian.export import placed_kinds
-
     def command(name: str, function: Callable[..., Any]) -> argparse.ArgumentParser:
         shown = examples(name, function) if only is None else []
         cmd = sub.add_parser(
@@ -237,8 +235,7 @@ def build_parser(out: TextIO | None = None, only: str | None = None) -> argparse
                 *(() if name in ("events", "panel") else ("geojson",)),
             ),
             default="table",
-            help="the output format, one of: table, json, csv, geojson (default: table; "
-            f"geojson for the kinds with places: {placed_kinds()})",
+            help=None if only else _format_help(),
         )
         return cmd
 
@@ -288,6 +285,15 @@ def build_parser(out: TextIO | None = None, only: str | None = None) -> argparse
         help="replace files of the same names even if the folder is not a previous export",
     )
     return parser
+
+
+def _format_help() -> str:
+    from caspian.export import placed_kinds  # imports the exports: only for help
+
+    return (
+        "the output format, one of: table, json, csv, geojson (default: table; "
+        f"geojson for the kinds with places: {placed_kinds()})"
+    )
 
 
 def _add_search(sub: Any, out: TextIO | None) -> None:
