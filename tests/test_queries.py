@@ -256,7 +256,7 @@ def test_a_missing_article_is_declared_with_its_reason() -> None:
     with pytest.raises(caspian.NotFoundError) as info:
         convention.article(4)
     message = str(info.value)
-    assert "article 4 is not in the data because" in message
+    assert "article 4 is one of the 14 articles missing from the data: " in message
     assert convention.missing_articles_reason in message
     assert "missing_articles=" in repr(convention)
     assert "<th>missing_articles</th>" in convention._repr_html_()

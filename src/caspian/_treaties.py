@@ -304,11 +304,12 @@ class Agreement(Record):
                 return art
 
         if number in self.missing_articles:
-            reason = self.missing_articles_reason or "the data does not record it"
+            reason = self.missing_articles_reason or "no reason is recorded"
             held = self.article_count or 0
             hint = (
-                f"article {number} is not in the data because {reason} (the text has {held} "
-                f"articles; the data holds {held - len(self.missing_articles)})"
+                f"article {number} is one of the {len(self.missing_articles)} articles missing "
+                f"from the data: {reason} (the text has {held} articles; the data holds "
+                f"{held - len(self.missing_articles)})"
             )
             raise NotFoundError(number, f"article of {self.id}", (), hint)
         have = [(str(a.number), a.title) for a in held_articles]
