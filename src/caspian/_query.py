@@ -93,6 +93,24 @@ def _keeps(record: Any, one: Filter, wanted: Any, given: Mapping[str, Any]) -> b
     return held is wanted if one.takes in ("value", "flag") else held == wanted
 
 
+_PLANS: dict[type[Any], tuple[Any, ...]] = {}
+
+
+def _plan(
+    kind: type[Record],
+) -> tuple[tuple[Filter, ...], frozenset[str], tuple[Filter, ...], tuple[Filter, ...]]:
+    """A kind's filters, their names, the date-range filters and the others: worked out once
+    per kind, so that a warm query pays only for the arguments it is given."""
+    plan = _PLANS.get(kind)
+    if plan is None or plan[0] is not kind.KIND.filters:
+        filters = kind.KIND.filters
+        ranged = tuple(f for f in filters if f.takes in ("after", "before", "year"))
+        others = tuple(f for f in filters if all(f is not r for r in ranged))
+        plan = (filters, frozenset(f.name for f in filters), ranged, others)
+        _PLANS[kind] = plan
+    return plan  # type: ignore[return-value]
+
+
 def query(dataset: Any, kind: type[Record], arguments: Mapping[str, object]) -> tuple[Any, ...]:
     """The records of ``kind`` in ``dataset`` that the given arguments keep (``None``: not
     given), as the kind's :class:`~caspian.Results`.
@@ -102,36 +120,58 @@ def query(dataset: Any, kind: type[Record], arguments: Mapping[str, object]) -> 
         InvalidQueryError: an empty range, or an unknown vocabulary value.
         NotFoundError: a key that names no record.
     """
-    filters = kind.KIND.filters
-    names = {f.name for f in filters}
-    unknown = sorted(set(arguments) - names)
-    if unknown:
+    filters, names, ranged, others = _plan(kind)
+    if not names.issuperset(arguments):
+        unknown = sorted(set(arguments) - names)
         raise ArgumentTypeError(
             f"{kind.KIND.plural} takes no argument {unknown[0]!r}; it takes: "
             + ", ".join(f.name for f in filters)
         )
     pool: Sequence[Any] = dataset._records.get(kind) or dataset.records(kind)
-    ranged = [f for f in filters if f.takes in ("after", "before", "year")]
     if ranged:
         get: Any = arguments.get
         low, high = _args.date_range(get("after"), get("before"), get("year"))
         fields = ranged[0].fields
-        if high is not None:
-            lo = low or _dt.date.min
-            pool = [r for r in pool if (day := _first(r, fields)) is not None and lo < day < high]
-        elif low is not None:  # the common case (after=...), with one comparison
-            pool = [r for r in pool if (day := _first(r, fields)) is not None and day > low]
+        if low is not None or high is not None:
+            # The day of each record: its first field that is set (dates and years are never
+            # falsy, so ``or`` picks it), read without a call a record.
+            if len(fields) == 2:
+                one, other = fields
+                days = [(r, getattr(r, one) or getattr(r, other)) for r in pool]
+            else:
+                days = [(r, _first(r, fields)) for r in pool]
+            if high is not None:
+                lo = low or _dt.date.min
+                pool = [r for r, day in days if day is not None and lo < day < high]
+            else:  # the common case (after=...), with one comparison
+                pool = [r for r, day in days if day is not None and day > low]
+    asked = [
+        (one, given)
+        for one in others
+        if (given := arguments.get(one.name)) is not None or one.always
+    ]
+    if not asked:  # the common case: a date range alone, or nothing
+        return Results.of(kind)(pool)
     checked: dict[str, Any] = {}
-    for one in filters:
-        given = arguments.get(one.name)
-        if one in ranged or (given is None and not one.always):
-            continue
+    for one, given in asked:
         found = None if given is None else _checked(dataset, kind, one, given)
         checked[one.name] = found if one.prepare is None else one.prepare(dataset, found)
-    for one in filters:
-        if one.name in checked:
-            wanted = checked[one.name]
+    for one, _given in asked:
+        wanted = checked[one.name]
+        if one.test is not None or one.takes == "text":
             pool = [r for r in pool if _keeps(r, one, wanted, checked)]
+            continue
+        # _keeps inlined for the common filters (one call a record is most of a warm query)
+        name, same = one.fields[0], one.takes in ("value", "flag")
+        pool = [
+            r
+            for r in pool
+            if (
+                (wanted in held)
+                if isinstance(held := getattr(r, name), tuple)
+                else (held is wanted if same else held == wanted)
+            )
+        ]
     return Results.of(kind)(pool)
 
 

@@ -19,7 +19,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from caspian import model
+from caspian import _query, model
 from caspian._args import YearOrDate
 from caspian._construct import build_all, package_bytes
 from caspian._kind import Record, value_at
@@ -379,11 +379,9 @@ class Dataset(_Chronology, _Links):
         >>> [p.id for p in caspian.Dataset.packaged().query(caspian.Pipeline, status="proposed")]
         ['trans-caspian']
         """
-        from caspian._query import query
-
-        self.records(kind)  # checks the kind
-        given = {name: value for name, value in arguments.items() if value is not None}
-        return query(self, kind, given)
+        if kind not in self._records:
+            self.records(kind)  # checks the kind
+        return _query.query(self, kind, arguments)  # an argument of None is not given
 
     def lookup(self, kind: type[R], key: str | R, /) -> R:
         """The record of ``kind`` that ``key`` names, by the kind's ``KIND.keys``: the same as
