@@ -108,7 +108,7 @@ def _plan(
         others = tuple(f for f in filters if all(f is not r for r in ranged))
         plan = (filters, frozenset(f.name for f in filters), ranged, others)
         _PLANS[kind] = plan
-    return plan  # type: ignore[return-value]
+    return plan
 
 
 def query(dataset: Any, kind: type[Record], arguments: Mapping[str, object]) -> tuple[Any, ...]:
@@ -136,8 +136,8 @@ def query(dataset: Any, kind: type[Record], arguments: Mapping[str, object]) -> 
             # The day of each record: its first field that is set (dates and years are never
             # falsy, so ``or`` picks it), read without a call a record.
             if len(fields) == 2:
-                one, other = fields
-                days = [(r, getattr(r, one) or getattr(r, other)) for r in pool]
+                first, second = fields
+                days = [(r, getattr(r, first) or getattr(r, second)) for r in pool]
             else:
                 days = [(r, _first(r, fields)) for r in pool]
             if high is not None:
