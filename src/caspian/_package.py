@@ -13,8 +13,6 @@ R, Stata, Excel, DuckDB and any Frictionless tool can then read the data without
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 from pathlib import Path
@@ -28,7 +26,7 @@ from caspian._load import converter
 from caspian._meanings import plain
 from caspian._tables import columns_of, table
 from caspian._version import __data_version__, __version__
-from caspian._write import MARKER, check_target, escape_formula, write_files
+from caspian._write import MARKER, check_target, csv_text, write_files
 from caspian.errors import ArgumentTypeError, _shown
 
 __all__ = ["to_datapackage"]
@@ -131,7 +129,7 @@ def to_datapackage(
     for kind in KINDS:
         name = kind.KIND.plural
         columns, rows = table(dataset.records(kind), kind=kind)
-        texts[f"{name}.csv"] = _csv(columns, rows, escape_formulas)
+        texts[f"{name}.csv"] = csv_text(columns, rows, escape_formulas)
         owners = [k for k in KINDS if issubclass(k, kind)]
         fields = []
         for column in columns:
@@ -159,7 +157,9 @@ def to_datapackage(
             }
         )
     for link in link_tables(dataset):
-        texts[f"{link['name']}.csv"] = _csv(link.pop("columns"), link.pop("rows"), escape_formulas)
+        texts[f"{link['name']}.csv"] = csv_text(
+            link.pop("columns"), link.pop("rows"), escape_formulas
+        )
         resources.append(
             {
                 "name": link["name"],
@@ -230,19 +230,6 @@ def describe_kind(kind: Any) -> str:
             f"{other.KIND.plural}.csv, with the same id."
         )
     return text
-
-
-def _csv(columns: list[str], rows: Any, escape_formulas: bool) -> str:
-    """The CSV text of one table, its formula-like text cells escaped if asked."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        cells = {k: ("" if v is None else v) for k, v in row.items()}
-        if escape_formulas:
-            cells = {k: escape_formula(v) for k, v in cells.items()}
-        writer.writerow(cells)
-    return buffer.getvalue()
 
 
 _SINGULAR = {"aliases": "alias", "supports": "field", "capital_history": "capital_name"}

@@ -19,13 +19,15 @@ Cells of text that a spreadsheet would run as a formula are escaped by :func:`es
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
 import shutil
 import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +59,29 @@ def escape_formula(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def csv_text(
+    columns: list[str], rows: Iterable[Mapping[str, Any]], escape_formulas: bool = False
+) -> str:
+    """The CSV text of one table (a header, if there are columns, then a line a row; ``None``
+    as an empty cell), its formula-like text cells escaped if asked.
+
+    >>> print(csv_text(["id", "note"], [{"id": "a", "note": "=1+1"}], escape_formulas=True))
+    id,note
+    a,'=1+1
+    <BLANKLINE>
+    """
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    if columns:
+        writer.writeheader()
+    for row in rows:
+        cells = {k: ("" if v is None else v) for k, v in row.items()}
+        if escape_formulas:
+            cells = {k: escape_formula(v) for k, v in cells.items()}
+        writer.writerow(cells)
+    return buffer.getvalue()
 
 
 def _is_link(path: Path) -> bool:

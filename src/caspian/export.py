@@ -11,8 +11,6 @@ exported with :func:`to_dict` and structured back is equal to the original.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable
 from enum import Enum
@@ -26,7 +24,7 @@ from caspian._html import record_html, records_html
 from caspian._kind import Record, Value
 from caspian._load import converter
 from caspian._tables import _items, table, value_fields
-from caspian._write import escape_formula
+from caspian._write import csv_text
 from caspian.errors import ArgumentTypeError, MissingDependencyError
 from caspian.model import Agreement, Meeting, Pipeline
 
@@ -128,16 +126,7 @@ def to_csv(
     'summit,name,state,office'
     """
     columns, rows = table(records, values, kind)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    if columns:
-        writer.writeheader()
-    for row in rows:
-        cells = {k: ("" if v is None else v) for k, v in row.items()}
-        if escape_formulas:
-            cells = {k: escape_formula(v) for k, v in cells.items()}
-        writer.writerow(cells)
-    return buffer.getvalue()
+    return csv_text(columns, rows, escape_formulas)
 
 
 def to_dataframe(
