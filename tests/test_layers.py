@@ -64,7 +64,7 @@ def lint_imports(cwd: Path) -> subprocess.CompletedProcess[str]:
     path = [str(cwd), str(PACKAGE.parent), os.environ.get("PYTHONPATH", "")]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, path)), "NO_COLOR": "1"}
     return subprocess.run(
-        [sys.executable, "-c", code, str(PYPROJECT), "--no-cache", "--no-logo"],
+        [sys.executable, "-c", code, "--config", str(PYPROJECT), "--no-cache", "--no-logo"],
         cwd=cwd,
         env=env,
         capture_output=True,
