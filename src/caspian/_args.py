@@ -14,10 +14,10 @@ MeetingStatus.PLANNED
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from enum import Enum
 from typing import TypeVar
 
+from caspian._coerce import day_of, parse_year_or_date
 from caspian._keys import normalize, suggest
 from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
 
@@ -37,53 +37,10 @@ E = TypeVar("E", bound=Enum)
 #: text, as the command line takes them (``"2007"``, ``"2007-10-16"``).
 YearOrDate = int | _dt.date | str
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_YEAR = re.compile(r"\d{1,4}")
-
-
-def parse_year_or_date(name: str, text: str) -> int | _dt.date:
-    """A year (``"2007"``) or an ISO date (``"2007-10-16"``) given as text, as the command
-    line and the query functions both take it.
-
-    >>> parse_year_or_date("after", "2007"), parse_year_or_date("after", " 2007-10-16 ")
-    (2007, datetime.date(2007, 10, 16))
-    >>> parse_year_or_date("after", "soon")
-    Traceback (most recent call last):
-    ...
-    caspian.errors.InvalidQueryError: after must be a year like 2007 or a date like 2007-10-16,
-    got 'soon'
-    """
-    stripped = text.strip()
-    try:
-        if _DATE.fullmatch(stripped):
-            return _dt.date.fromisoformat(stripped)
-        if _YEAR.fullmatch(stripped):
-            return int(stripped)
-    except ValueError:
-        pass
-    raise InvalidQueryError(
-        f"{name} must be a year like 2007 or a date like 2007-10-16, got {_shown(text)}"
-    )
-
 
 def bound(name: str, value: YearOrDate | None, *, end_of_year: bool) -> _dt.date | None:
     """A year or date argument as a date (a year's last day with ``end_of_year``)."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = parse_year_or_date(name, value)
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        if not 1 <= value <= 9999:
-            raise InvalidQueryError(f"{name} must be a year from 1 to 9999, got {_shown(value)}")
-        return _dt.date(value, 12, 31) if end_of_year else _dt.date(value, 1, 1)
-    raise ArgumentTypeError(
-        f"{name} must be a year (int), a datetime.date or such text ('2007', '2007-10-16'), "
-        f"not {type(value).__name__}: {_shown(value)}"
-    )
+    return None if value is None else day_of(name, value, end_of_year=end_of_year)
 
 
 _YEAR_ENDS: dict[object, _dt.date] = {}

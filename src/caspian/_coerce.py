@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
-from caspian.errors import ArgumentTypeError, _shown
+from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
 
-__all__ = ["as_day", "as_year"]
+__all__ = ["as_day", "as_year", "day_of", "parse_year_or_date"]
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_YEAR = re.compile(r"\d{1,4}")
 
 
 def as_day(name: str, value: object) -> _dt.date:
@@ -37,4 +41,55 @@ def as_year(name: str, value: object) -> int:
     raise ArgumentTypeError(
         f"{name} must be a year (int) or a datetime.date, not {type(value).__name__}: "
         f"{_shown(value)}"
+    )
+
+
+def parse_year_or_date(name: str, text: str) -> int | _dt.date:
+    """A year (``"2007"``) or an ISO date (``"2007-10-16"``) given as text, as the command
+    line and the query functions both take it.
+
+    >>> parse_year_or_date("after", "2007"), parse_year_or_date("after", " 2007-10-16 ")
+    (2007, datetime.date(2007, 10, 16))
+    >>> parse_year_or_date("after", "soon")
+    Traceback (most recent call last):
+    ...
+    caspian.errors.InvalidQueryError: after must be a year like 2007 or a date like 2007-10-16,
+    got 'soon'
+    """
+    stripped = text.strip()
+    try:
+        if _DATE.fullmatch(stripped):
+            return _dt.date.fromisoformat(stripped)
+        if _YEAR.fullmatch(stripped):
+            return int(stripped)
+    except ValueError:
+        pass
+    raise InvalidQueryError(
+        f"{name} must be a year like 2007 or a date like 2007-10-16, got {_shown(text)}"
+    )
+
+
+def day_of(name: str, value: object, *, end_of_year: bool) -> _dt.date:
+    """A year, a date or such text (``2007``, ``"2007"``, ``"2007-10-16"``) as one day: a year
+    is its last day with ``end_of_year``, else its first. The one reading of a day argument,
+    for the query functions, the command line and the record methods alike.
+
+    >>> day_of("on", "2015", end_of_year=True)
+    datetime.date(2015, 12, 31)
+    >>> day_of("on", _dt.datetime(2015, 3, 1, 12), end_of_year=False)
+    datetime.date(2015, 3, 1)
+    """
+    if isinstance(value, str):
+        value = parse_year_or_date(name, value)
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not 1 <= value <= 9999:
+            raise InvalidQueryError(f"{name} must be a year from 1 to 9999, got {_shown(value)}")
+        return _dt.date(value, 12, 31) if end_of_year else _dt.date(value, 1, 1)
+    raise ArgumentTypeError(
+        f"{name} must be a year (int), a datetime.date or such text ('2007', '2007-10-16'), "
+        f"not {type(value).__name__}: {_shown(value)}"
     )

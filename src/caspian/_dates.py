@@ -22,11 +22,10 @@ cannot decide, and is never read as ``False``. The rules, in full, are in the gu
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from typing import TYPE_CHECKING
 
+from caspian._coerce import day_of
 from caspian._treaties import AgreementStatus, RatificationStatus
-from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
 
 if TYPE_CHECKING:
     from caspian._treaties import Agreement, Ratification
@@ -37,13 +36,10 @@ __all__ = ["binds", "day", "in_force_on", "takes_effect"]
 #: (``"2015"`` or ``"2015-01-01"``).
 DayLike = int | _dt.date | str
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_ISO_YEAR = re.compile(r"\d{4}")
-
 
 def day(name: str, value: object, *, end_of_year: bool) -> _dt.date:
     """A year, a date or an ISO string (``"2015"``, ``"2015-01-01"``) as one day; a year is
-    its last day with ``end_of_year``, else its first.
+    its last day with ``end_of_year``, else its first (read as the query functions read it).
 
     Raises:
         ArgumentTypeError: ``value`` is none of those types (``None``, ``2015.0``, ``True``).
@@ -54,32 +50,10 @@ def day(name: str, value: object, *, end_of_year: bool) -> _dt.date:
     >>> day("on", "2015-13", end_of_year=False)
     Traceback (most recent call last):
     ...
-    caspian.errors.InvalidQueryError: on must be a year or an ISO date (2015-01-01), got '2015-13'
+    caspian.errors.InvalidQueryError: on must be a year like 2007 or a date like 2007-10-16, got
+    '2015-13'
     """
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            if _ISO_DAY.fullmatch(text):
-                return _dt.date.fromisoformat(text)
-            if _ISO_YEAR.fullmatch(text) and int(text) >= 1:
-                return _dt.date(int(text), 12, 31) if end_of_year else _dt.date(int(text), 1, 1)
-        except ValueError:
-            pass
-        raise InvalidQueryError(
-            f"{name} must be a year or an ISO date (2015-01-01), got {_shown(value)}"
-        )
-    if isinstance(value, int) and not isinstance(value, bool):
-        if not 1 <= value <= 9999:
-            raise InvalidQueryError(f"{name} must be a year from 1 to 9999, got {_shown(value)}")
-        return _dt.date(value, 12, 31) if end_of_year else _dt.date(value, 1, 1)
-    raise ArgumentTypeError(
-        f"{name} must be a year (int), a datetime.date or an ISO date string, not "
-        f"{type(value).__name__}: {_shown(value)}"
-    )
+    return day_of(name, value, end_of_year=end_of_year)
 
 
 def in_force_on(
