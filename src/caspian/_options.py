@@ -119,15 +119,13 @@ def add_option(
     if annotation.startswith("Literal"):
         literal = re.findall(r"[\"']([^\"']+)[\"']", annotation)
         kwargs["help"] = f"{shown}; one of: " + ", ".join(literal)
-    if parameter.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD:
-        cmd.add_argument(
-            f"_{parameter.name}",
-            nargs="?",
-            metavar=parameter.name.upper(),
-            default=None,
-            help=f"the same as {flag}",
-        )
-    cmd.add_argument(flag, **kwargs)
+    _add(
+        cmd,
+        parameter.name,
+        flag,
+        kwargs,
+        positional=parameter.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD,
+    )
 
 
 def filter_option(cmd: argparse.ArgumentParser, kind: type[Record], one: Filter) -> None:
@@ -152,12 +150,16 @@ def filter_option(cmd: argparse.ArgumentParser, kind: type[Record], one: Filter)
         kwargs.update(type=year_or_date, metavar="YEAR|DATE")
     elif one.takes == "year":
         kwargs.update(type=int, metavar="YEAR")
-    if one.positional:
+    _add(cmd, one.name, flag, kwargs, positional=one.positional)
+
+
+def _add(
+    cmd: argparse.ArgumentParser, name: str, flag: str, kwargs: dict[str, Any], *, positional: bool
+) -> None:
+    """The option ``flag`` and, for an argument that may also be given by position, an
+    optional positional argument that means the same."""
+    if positional:
         cmd.add_argument(
-            f"_{one.name}",
-            nargs="?",
-            metavar=one.name.upper(),
-            default=None,
-            help=f"the same as {flag}",
+            f"_{name}", nargs="?", metavar=name.upper(), default=None, help=f"the same as {flag}"
         )
     cmd.add_argument(flag, **kwargs)
