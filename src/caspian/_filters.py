@@ -70,6 +70,10 @@ class Filter:
     prepare: Callable[[Any, Any], Any] | None = None
     #: Whether the argument may also be given by position (the first one, at most).
     positional: bool = False
+    #: Whether the test reads more than the records and the arguments (today's date): a query
+    #: that gives this argument is answered afresh every time, never from the answers a
+    #: dataset keeps.
+    fresh: bool = False
 
 
 def record(
