@@ -285,10 +285,17 @@ def added(name: str, data: Callable[[], Any]) -> Callable[..., Any] | None:
     """The generic query or lookup function called ``name`` (a registered kind's plural or
     noun), or ``None``."""
     import importlib
-    import importlib.util
+    import sys
 
-    if importlib.util.find_spec(f"caspian.{name}") is not None:
-        return None  # a module of the package, being imported
+    # A module of the package, being imported (``from caspian import model``): asked of the
+    # finders as importlib.util.find_spec would, without importing importlib.util.
+    fullname, package = f"caspian.{name}", sys.modules["caspian"]
+    if fullname in sys.modules:
+        return None
+    for finder in sys.meta_path:
+        find = getattr(finder, "find_spec", None)
+        if find is not None and find(fullname, package.__path__) is not None:
+            return None
     model = importlib.import_module("caspian.model")
     for kind in model.KINDS:
         if kind.KIND.plural == name and kind.KIND.filters:
