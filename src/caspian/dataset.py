@@ -13,7 +13,6 @@ directory of JSON files in the same format, alone or on top of the packaged data
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from caspian import _query, model
 from caspian._args import YearOrDate
-from caspian._construct import build_all, package_bytes
+from caspian._construct import build_all, package_bytes, parse
 from caspian._kind import Record, value_at
 from caspian._links import _Links
 from caspian._timeline import _Chronology
@@ -67,7 +66,7 @@ def _read_packaged(kind: type[Record]) -> list[Record]:
         content = package_bytes(kind.KIND.file)
     except FileNotFoundError:
         return []
-    return build_all(kind, json.loads(content))
+    return build_all(kind, parse(content))
 
 
 class Dataset(_Chronology, _Links):
