@@ -171,3 +171,17 @@ def test_each_typed_query_passes_each_argument_in_its_place(
     for place, one in enumerate(filters):
         getattr(data, kind.KIND.plural)(**{one.name: place})  # type: ignore[attr-defined]
         assert asked[-1] == tuple(place if i == place else None for i in range(len(filters)))
+
+
+@pytest.mark.parametrize("kind", QUERIED, ids=lambda k: k.__name__)
+def test_each_query_function_passes_each_argument_in_its_place(
+    kind: type, data: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """caspian.X hands each argument to the generic query as the filter of that name."""
+    getattr(caspian, kind.KIND.plural)()  # type: ignore[attr-defined]
+    asked: list[tuple[Any, ...]] = []
+    monkeypatch.setattr(caspian, "_answer", lambda data, kind, values: asked.append(values))
+    filters = kind.KIND.filters  # type: ignore[attr-defined]
+    for place, one in enumerate(filters):
+        getattr(caspian, kind.KIND.plural)(**{one.name: place})  # type: ignore[attr-defined]
+        assert asked[-1] == tuple(place if i == place else None for i in range(len(filters)))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as _dt
 import inspect
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from caspian import _args
 from caspian._fields import shape
@@ -130,7 +130,10 @@ _PLAIN = frozenset({type(None), str, int, bool, _dt.date})
 KEPT = 256
 
 
-def answer(dataset: Any, kind: type[Record], values: tuple[Any, ...]) -> tuple[Any, ...]:
+R = TypeVar("R", bound=Record)
+
+
+def answer(dataset: Any, kind: type[R], values: tuple[Any, ...]) -> tuple[R, ...]:
     """:func:`query` with the arguments given as ``values``, one for each of the kind's
     filters in their order (``None``: not given), answered from the dataset's kept answers
     when the same arguments, of the same types, asked before.
