@@ -127,20 +127,45 @@ def _write(stream: TextIO | None, text: str) -> None:
         raise OSError(9, "the stream is closed") from None
 
 
+#: The commands of the time queries (:func:`caspian.events`, :func:`caspian.panel`).
+_TIME = ("events", "panel")
+
+
+def _kind(command: str) -> type[Record] | None:
+    """The kind a command names by its plural or noun (``"summits"``, ``"summit"``), read
+    from the registry's rows: only that kind's module is imported."""
+    row = next((r for r in model._KINDS if command in (r[2], r[3])), None)
+    return None if row is None else model._kind(*row)
+
+
+def _query(command: str) -> Callable[..., Any] | None:
+    """The query function of a command (a kind's plural, or a time query), if it is one."""
+    if command in _TIME or any(command == row[3] for row in model._KINDS):
+        return getattr(caspian, command)  # type: ignore[no-any-return]
+    return None
+
+
+def _lookup(command: str) -> Callable[[str], Any] | None:
+    """The lookup function of a command (the noun of a kind with keys), if it is one."""
+    if not any(command == row[2] for row in model._KINDS):
+        return None
+    kind = _kind(command)
+    if kind is None or not kind.KIND.keys or not hasattr(caspian, command):
+        return None
+    return getattr(caspian, command)  # type: ignore[no-any-return]
+
+
 def queries() -> dict[str, Callable[..., Any]]:
     """The query function of each kind, by command name (``"summits"``), and the time
     queries (``"events"``, ``"panel"``)."""
-    found = {kind.KIND.plural: getattr(caspian, kind.KIND.plural) for kind in model.KINDS}
+    found = {row[3]: getattr(caspian, row[3]) for row in model._KINDS}
     return {**found, "events": caspian.events, "panel": caspian.panel}
 
 
 def lookups() -> dict[str, Callable[[str], Any]]:
     """The lookup function of each kind that has one, by command name (``"summit"``)."""
-    return {
-        kind.KIND.noun: getattr(caspian, kind.KIND.noun)
-        for kind in model.KINDS
-        if kind.KIND.keys and hasattr(caspian, kind.KIND.noun)
-    }
+    found = {row[2]: _lookup(row[2]) for row in model._KINDS}
+    return {name: function for name, function in found.items() if function is not None}
 
 
 def _summary(function: Callable[..., Any]) -> str:
@@ -203,8 +228,8 @@ def build_parser(out: TextIO | None = None, only: str | None = None) -> argparse
         out=out,
         prog="caspian",
         description="Query Caspian littoral-state diplomacy data: "
-        + ", ".join(k.KIND.plural for k in model.KINDS[:-1])
-        + f" and {model.KINDS[-1].KIND.plural}.",
+        + ", ".join(row[3] for row in model._KINDS[:-1])
+        + f" and {model._KINDS[-1][3]}.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -239,21 +264,19 @@ def build_parser(out: TextIO | None = None, only: str | None = None) -> argparse
         )
         return cmd
 
-    kinds = {kind.KIND.plural: kind for kind in model.KINDS if kind.KIND.filters}
-    for name, function in queries().items():
-        if only not in (None, name):
-            continue
+    asked = queries() if only is None else {only: f} if (f := _query(only)) else {}
+    for name, function in asked.items():
         cmd = command(name, function)
-        if name in kinds:  # the options of a kind's query: made from its filters
-            for one in kinds[name].KIND.filters:
-                filter_option(cmd, kinds[name], one)
+        kind = None if name in _TIME else _kind(name)
+        if kind is not None and kind.KIND.filters:  # a kind's query: options from its filters
+            for one in kind.KIND.filters:
+                filter_option(cmd, kind, one)
             continue
         meanings = arguments(function) if only is None else {}
         for parameter in inspect.signature(function).parameters.values():
             add_option(cmd, parameter, name, meanings.get(parameter.name))
-    for name, function in lookups().items():
-        if only not in (None, name):
-            continue
+    found = lookups() if only is None else {only: f} if (f := _lookup(only)) else {}
+    for name, function in found.items():
         command(name, function).add_argument(
             "key", help=f"the {name}'s id, or a name, alias or code of it"
         )
@@ -298,7 +321,7 @@ def _format_help() -> str:
 
 def _add_search(sub: Any, out: TextIO | None) -> None:
     """The ``search`` command: :func:`caspian.search` across every kind."""
-    nouns = [kind.KIND.noun for kind in model.KINDS]
+    nouns = [row[2] for row in model._KINDS]
     search = sub.add_parser(
         "search",
         help="records of every kind that a text names, best first",
@@ -365,22 +388,31 @@ def _run(args: argparse.Namespace) -> Sequence[Record] | str:
         written = caspian.to_datapackage(folder, overwrite=args.force)
         files = len(list(written.glob("*.csv")))
         return f"wrote {files} CSV files and datapackage.json to {written}"
-    single = lookups().get(command)
+    single = _lookup(command)
     if single is not None:
         return (single(args.key),)
-    function = queries()[command]
+    function = _query(command)
+    assert function is not None  # the parser knows no other command
+    kind = None if command in _TIME else _kind(command)
+    if kind is not None and kind.KIND.filters:  # the options made from the filters
+        required = {one.name: False for one in kind.KIND.filters}
+    else:  # the options made from the signature
+        required = {
+            p.name: p.default is inspect.Parameter.empty
+            for p in inspect.signature(function).parameters.values()
+        }
     given: dict[str, Any] = {}
-    for parameter in inspect.signature(function).parameters.values():
-        value = getattr(args, parameter.name)
-        positional = getattr(args, f"_{parameter.name}", None)
+    for name, needed in required.items():
+        value = getattr(args, name)
+        positional = getattr(args, f"_{name}", None)
         if positional is not None:
             if value is not None:
-                raise _UsageError(f"caspian {command}: {parameter.name} given twice")
+                raise _UsageError(f"caspian {command}: {name} given twice")
             value = positional
         if value is not None:
-            given[parameter.name] = value
-        elif parameter.default is inspect.Parameter.empty:
-            raise _UsageError(f"caspian {command}: {parameter.name} is required")
+            given[name] = value
+        elif needed:
+            raise _UsageError(f"caspian {command}: {name} is required")
     return function(**given)  # type: ignore[no-any-return]
 
 
@@ -455,8 +487,9 @@ def _command_asked(argv: Sequence[str]) -> str | None:
     if any(w == "-h" or (w.startswith("--h") and "--help".startswith(w)) for w in argv):
         return None
     command = next((w for w in argv if not w.startswith("-")), None)
-    known = (*queries(), *lookups(), "search", "cite", "export")
-    return command if command in known else None
+    if command in ("search", "cite", "export"):
+        return command
+    return command if command and (_query(command) or _lookup(command)) else None
 
 
 def _output(argv: Sequence[str] | None, out: TextIO) -> str:
@@ -479,7 +512,7 @@ def _output(argv: Sequence[str] | None, out: TextIO) -> str:
         return result + "\n"
     fmt = getattr(args, "format", "table")
     if fmt == "json":
-        single = args.command in lookups()
+        single = _lookup(args.command) is not None
         return caspian.to_json(result[0] if single else result) + "\n"
     if fmt == "csv":
         return caspian.to_csv(result)
@@ -488,8 +521,7 @@ def _output(argv: Sequence[str] | None, out: TextIO) -> str:
 
         from caspian.export import has_places, placed_kinds
 
-        kind = next((k for k in model.KINDS if k.KIND.plural == args.command), None)
-        kind = kind or next((k for k in model.KINDS if k.KIND.noun == args.command), None)
+        kind = _kind(args.command)
         if kind is not None and not has_places(kind):
             raise _UsageError(
                 f"caspian {args.command}: --format geojson needs records with places "
