@@ -255,3 +255,74 @@ def test_examples_are_parsed_only_when_help_is_asked(monkeypatch: pytest.MonkeyP
     assert "caspian summits --after 2007" in out.getvalue()
     assert "summits" in asked
     assert main(["summits", "--he"], out=io.StringIO()) == 0
+
+
+#: Command lines the command line reads itself (without argparse), and ones it leaves to the
+#: parser: abbreviations, ``=``, values argparse refuses or reads otherwise, positionals.
+READ = [
+    ["summits", "--after", "2007"],
+    ["summits", "--after", "2007-10-16", "--format", "json"],
+    ["summits", "--after", "2007", "--after", "2010", "--year", "2018"],
+    ["summits", "--host", "KZ", "--status", "held", "--participant", "IR"],
+    ["agreements", "--party", "RU", "--in-force"],
+    ["agreements", "--in-force", "--no-in-force", "--format", "csv"],
+    ["pipelines", "--through", "GE", "--format", "geojson"],
+    ["meetings", "--kind", "ministerial", "--after", "2015"],
+    ["states", "--littoral", "--as-of", "1828"],
+    ["state", "iran"],
+    ["state", "--format", "json", "iran"],
+    ["summit", "Baku, 2010", "--format", "csv"],
+]
+LEFT = [
+    ["summits", "--aft", "2007"],
+    ["summits", "--after=2007"],
+    ["summits", "--after", "20x7"],
+    ["summits", "--year", "x"],
+    ["summits", "--after"],
+    ["summits", "--host", "-5"],
+    ["summits", "--format", "xml"],
+    ["summits", "--no-after", "2007"],
+    ["summits", "in-force"],
+    ["articles", "legal-status-convention", "--text", "pipeline"],
+    ["state"],
+    ["state", "iran", "extra"],
+    ["state", "--", "iran"],
+    ["events", "--after", "2018"],
+    ["--version"],
+    ["summits", "--help"],
+]
+
+
+@pytest.mark.parametrize("words", READ + LEFT + command_lines(), ids=" ".join)
+def test_a_plain_command_line_is_read_as_the_parser_reads_it(words: list[str]) -> None:
+    """The command lines read without building the parser (issue 21) give the arguments
+    argparse gives; the others are left to it."""
+    from caspian import cli
+
+    asked = cli._command_asked(words)
+    read = cli._read(words, asked)
+    if words in READ:
+        assert read is not None
+    if words in LEFT:
+        assert read is None
+    if read is not None:
+        parsed, extra = cli.build_parser(only=asked).parse_known_args(words)
+        assert vars(read) == vars(parsed) and extra == []
+
+
+def test_the_first_answer_builds_no_parser() -> None:
+    """``caspian summits --after 2007`` imports neither argparse nor the kinds it does not
+    answer with (a fresh interpreter)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from caspian.cli import main\n"
+        "main(['summits', '--after', '2007'])\n"
+        "print(sorted({'argparse', 'caspian._options', 'caspian._treaties', 'caspian._states'}"
+        " & set(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"

@@ -1,5 +1,7 @@
-"""The options of the command line's subcommands: made from a kind's declared filters, or, for
-the time queries, from a function's signature and the ``Args:`` section of its docstring.
+"""The command line's argparse parser, and the options of its subcommands: made from a kind's
+declared filters, or, for the time queries, from a function's signature and the ``Args:``
+section of its docstring. :mod:`caspian.cli` imports this module only to build the parser (for
+help, and for command lines it does not read itself).
 
 >>> year_or_date("2007")
 2007
@@ -11,16 +13,37 @@ import argparse
 import datetime as _dt
 import inspect
 import re
+import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn, TextIO
 
 from caspian import _filters as filters
 from caspian._filters import Filter
 from caspian._kind import Record
 from caspian._vocabulary import _Vocabulary
+from caspian.cli import _Exit, _UsageError, _write
 from caspian.errors import CaspianError
 
 __all__ = ["add_option", "arguments", "filter_option", "year_or_date"]
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line and exit status 2, which writes help and
+    the version to the stream it is given and returns instead of exiting."""
+
+    def __init__(self, *args: Any, out: TextIO | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.out = out
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{self.prog}: {message}")
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if message:
+            _write(self.out if file in (None, sys.stdout) and self.out else file, message)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        raise _Exit(status)
 
 
 def year_or_date(text: str) -> int | _dt.date:

@@ -17,19 +17,22 @@ caspian-summit-2022  Sixth Caspian Summit (Ashgabat)  2022-06-29  6        Ashga
 
 from __future__ import annotations
 
-import argparse
 import inspect
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn, TextIO
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, TextIO
 
 import caspian
 from caspian import model
-from caspian._html import columns_shown
 from caspian._kind import Record, cell
-from caspian._options import add_option, arguments, filter_option
 from caspian._version import __data_version__, __version__
 from caspian.errors import CaspianError
+
+if TYPE_CHECKING:  # argparse is imported only for help and for command lines it must read
+    import argparse
+
+    from caspian._filters import Filter
 
 EXAMPLES = """\
 examples:
@@ -72,7 +75,13 @@ def table(records: Sequence[Record]) -> str:
     """
     if not records:
         return "(no records)"
-    columns = columns_shown(type(records[0]))
+    kind = getattr(type(records[0]), "KIND", None)
+    if kind is not None:
+        columns: Sequence[str] = kind.columns
+    else:  # the rows of the time queries
+        from caspian._html import columns_shown
+
+        columns = columns_shown(type(records[0]))
     cells = [[_fit("" if (v := cell(r, c)) is None else str(v)) for c in columns] for r in records]
     widths = [max(len(h), *(len(row[i]) for row in cells)) for i, h in enumerate(columns)]
     lines = [
@@ -82,25 +91,6 @@ def table(records: Sequence[Record]) -> str:
     for row in cells:
         lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
     return "\n".join(lines)
-
-
-class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are one line and exit status 2, which writes help and
-    the version to the stream it is given and returns instead of exiting."""
-
-    def __init__(self, *args: Any, out: TextIO | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.out = out
-
-    def error(self, message: str) -> NoReturn:
-        raise _UsageError(f"{self.prog}: {message}")
-
-    def _print_message(self, message: str, file: Any = None) -> None:
-        if message:
-            _write(self.out if file in (None, sys.stdout) and self.out else file, message)
-
-    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
-        raise _Exit(status)
 
 
 class _UsageError(Exception):
@@ -224,6 +214,10 @@ def build_parser(out: TextIO | None = None, only: str | None = None) -> argparse
     >>> build_parser().prog
     'caspian'
     """
+    import argparse
+
+    from caspian._options import _Parser, add_option, arguments, filter_option
+
     parser = _Parser(
         out=out,
         prog="caspian",
@@ -321,6 +315,8 @@ def _format_help() -> str:
 
 def _add_search(sub: Any, out: TextIO | None) -> None:
     """The ``search`` command: :func:`caspian.search` across every kind."""
+    import argparse
+
     nouns = [row[2] for row in model._KINDS]
     search = sub.add_parser(
         "search",
@@ -344,7 +340,7 @@ def _add_search(sub: Any, out: TextIO | None) -> None:
     )
 
 
-def _search_output(args: argparse.Namespace) -> str:
+def _search_output(args: argparse.Namespace | SimpleNamespace) -> str:
     """What ``caspian search`` prints: kind, id, label and how each record matched."""
     import csv
     import io
@@ -371,7 +367,7 @@ def _search_output(args: argparse.Namespace) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _run(args: argparse.Namespace) -> Sequence[Record] | str:
+def _run(args: argparse.Namespace | SimpleNamespace) -> Sequence[Record] | str:
     command = args.command
     if command == "cite":
         return caspian.cite(args.style)
@@ -492,19 +488,75 @@ def _command_asked(argv: Sequence[str]) -> str | None:
     return command if command and (_query(command) or _lookup(command)) else None
 
 
+def _read(argv: Sequence[str], command: str | None) -> SimpleNamespace | None:
+    """The arguments of a plain command line, read without building the parser: a kind's
+    query or lookup, each option spelt in full and followed by its value, as in ``caspian
+    summits --after 2007`` or ``caspian state iran --format json``. ``None`` for anything
+    else (an abbreviation, ``--after=2007``, a value that argparse would refuse or read
+    otherwise ...): the parser then reads it, with its messages. A test checks that both
+    read every example the same.
+
+    >>> vars(_read(["summits", "--after", "2007"], "summits"))["after"]
+    2007
+    """
+    kind = _kind(command) if command and argv and argv[0] == command else None
+    if kind is None:
+        return None
+    lookup = command == kind.KIND.noun
+    if not (_lookup(kind.KIND.noun) if lookup else kind.KIND.filters):
+        return None
+    from caspian._args import parse_year_or_date
+
+    found: dict[str, Any] = {"command": command, "format": "table"}
+    options: dict[str, Filter] = {}
+    for one in () if lookup else kind.KIND.filters:
+        found[one.name] = None
+        if one.positional:
+            found["_" + one.name] = None
+        options["--" + one.name.replace("_", "-")] = one
+    words = iter(argv[1:])
+    for word in words:
+        if lookup and "key" not in found and not word.startswith("-"):
+            found["key"] = word
+            continue
+        negated = options.get("--" + word[5:]) if word.startswith("--no-") else None
+        flag = options.get(word) or negated
+        if flag is not None and flag.takes == "flag":
+            found[flag.name] = negated is None
+            continue
+        value = next(words, "-")
+        if value.startswith("-") or (word not in options and word != "--format"):
+            return None
+        try:
+            if word == "--format":
+                if value not in ("table", "json", "csv", "geojson"):
+                    return None
+                found["format"] = value
+            elif options[word].takes in ("after", "before", "date", "day"):
+                found[options[word].name] = parse_year_or_date("value", value)
+            else:
+                found[options[word].name] = int(value) if options[word].takes == "year" else value
+        except (CaspianError, ValueError):
+            return None
+    return SimpleNamespace(**found) if not lookup or "key" in found else None
+
+
 def _output(argv: Sequence[str] | None, out: TextIO) -> str:
     """The text the command prints."""
-    argv = sys.argv[1:] if argv is None else argv  # build only the command asked for:
-    parser = build_parser(out, only=_command_asked(argv))
-    args, extra = parser.parse_known_args(argv)
-    if extra:
-        where = f"caspian {args.command}" if args.command else "caspian"
-        raise _UsageError(f"{where}: unrecognized arguments: {' '.join(extra)}")
-    if args.command is None:
-        raise _UsageError(
-            f"{parser.format_usage().rstrip()}\ncaspian: a command is required "
-            "(caspian --help lists them)"
-        )
+    argv = sys.argv[1:] if argv is None else argv
+    asked = _command_asked(argv)
+    args: argparse.Namespace | SimpleNamespace | None = _read(argv, asked)
+    if args is None:  # build only the command asked for
+        parser = build_parser(out, only=asked)
+        args, extra = parser.parse_known_args(argv)
+        if extra:
+            where = f"caspian {args.command}" if args.command else "caspian"
+            raise _UsageError(f"{where}: unrecognized arguments: {' '.join(extra)}")
+        if args.command is None:
+            raise _UsageError(
+                f"{parser.format_usage().rstrip()}\ncaspian: a command is required "
+                "(caspian --help lists them)"
+            )
     if args.command == "search":
         return _search_output(args)
     result = _run(args)
