@@ -198,7 +198,8 @@ def test_each_command_has_its_own_examples_and_they_run() -> None:
     runs with status 0."""
     import shlex
 
-    from caspian.cli import examples, lookups, queries
+    from caspian._options import examples
+    from caspian.cli import lookups, queries
 
     for name, function in {**queries(), **lookups()}.items():
         shown = examples(name, function)
@@ -222,11 +223,11 @@ def command_lines() -> list[list[str]]:
     """Every example of every command (from its docstring), as words after ``caspian``."""
     import shlex
 
-    from caspian import cli
+    from caspian import _options, cli
 
     found = []
     for name, function in {**cli.queries(), **cli.lookups()}.items():
-        found += [shlex.split(line)[1:] for line in cli.examples(name, function)]
+        found += [shlex.split(line)[1:] for line in _options.examples(name, function)]
     return found
 
 
@@ -243,11 +244,11 @@ def test_a_parser_of_one_command_reads_its_examples_as_the_whole_parser(words: l
 
 def test_examples_are_parsed_only_when_help_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     """Running a command reads no docstring examples; asking for its help does."""
-    from caspian import cli
+    from caspian import _options
 
     asked: list[str] = []
-    real = cli.examples
-    monkeypatch.setattr(cli, "examples", lambda name, f: asked.append(name) or real(name, f))
+    real = _options.examples
+    monkeypatch.setattr(_options, "examples", lambda name, f: asked.append(name) or real(name, f))
     out = io.StringIO()
     assert main(["summits", "--after", "2017"], out=out) == 0
     assert asked == []

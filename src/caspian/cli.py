@@ -34,22 +34,6 @@ if TYPE_CHECKING:  # argparse is imported only for help and for command lines it
 
     from caspian._filters import Filter
 
-EXAMPLES = """\
-examples:
-  caspian summits --after 2007
-  caspian meetings --kind ministerial --after 2015
-  caspian agreements --party RU --in-force
-  caspian state iran
-  caspian search Aktau
-  caspian pipelines --through GE --format csv
-  caspian articles legal-status-convention --text pipeline
-  caspian ratifications legal-status-convention
-  caspian agreements --binding KZ --in-force-on 2015-01-01
-  caspian events --state KZ --after 2018
-  caspian panel state-year --start 1991 --end 2025 --format csv
-  caspian cite --style bibtex
-"""
-
 #: Widest cell in a table; longer text is cut with an ellipsis (use --format json for all).
 WIDTH = 60
 
@@ -158,54 +142,6 @@ def lookups() -> dict[str, Callable[[str], Any]]:
     return {name: function for name, function in found.items() if function is not None}
 
 
-def _summary(function: Callable[..., Any]) -> str:
-    """The first line of a function's docstring; its name where there is none (``python -OO``
-    strips docstrings, and the command line must work without them)."""
-    from caspian._meanings import plain
-
-    lines = (function.__doc__ or "").strip().splitlines()
-    return plain(lines[0]).rstrip(".") if lines else function.__name__.replace("_", " ")
-
-
-def examples(name: str, function: Callable[..., Any]) -> list[str]:
-    """The command lines of the examples in a function's docstring (one place for both).
-
-    >>> examples("summits", caspian.summits)[:1]
-    ['caspian summits --after 2007']
-    """
-    import ast
-    import shlex
-
-    found = []
-    for line in (function.__doc__ or "").splitlines():
-        code = line.strip().removeprefix(">>> ")
-        if "caspian." + name + "(" not in code:
-            continue
-        try:
-            tree = ast.parse(code)
-        except SyntaxError:
-            continue
-        for node in ast.walk(tree):
-            if not (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and node.func.attr == name
-                and all(isinstance(a, ast.Constant) for a in node.args)
-                and all(isinstance(k.value, ast.Constant) and k.arg for k in node.keywords)
-            ):
-                continue
-            words = ["caspian", name, *(str(a.value) for a in node.args)]  # type: ignore[attr-defined]
-            for keyword in node.keywords:
-                value = keyword.value.value  # type: ignore[attr-defined]
-                flag = "--" + str(keyword.arg).replace("_", "-")
-                if value is True or value is False:
-                    words.append(flag if value else "--no-" + flag[2:])
-                else:
-                    words += [flag, str(value)]
-            found.append(shlex.join(words))
-    return found
-
-
 def build_parser(out: TextIO | None = None, only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation and tests); help goes to ``out``.
 
@@ -216,7 +152,17 @@ def build_parser(out: TextIO | None = None, only: str | None = None) -> argparse
     """
     import argparse
 
-    from caspian._options import _Parser, add_option, arguments, filter_option
+    from caspian._options import (
+        EXAMPLES,
+        _add_search,
+        _format_help,
+        _Parser,
+        _summary,
+        add_option,
+        arguments,
+        examples,
+        filter_option,
+    )
 
     parser = _Parser(
         out=out,
@@ -302,42 +248,6 @@ def build_parser(out: TextIO | None = None, only: str | None = None) -> argparse
         help="replace files of the same names even if the folder is not a previous export",
     )
     return parser
-
-
-def _format_help() -> str:
-    from caspian.export import placed_kinds  # imports the exports: only for help
-
-    return (
-        "the output format, one of: table, json, csv, geojson (default: table; "
-        f"geojson for the kinds with places: {placed_kinds()})"
-    )
-
-
-def _add_search(sub: Any, out: TextIO | None) -> None:
-    """The ``search`` command: :func:`caspian.search` across every kind."""
-    import argparse
-
-    nouns = [row[2] for row in model._KINDS]
-    search = sub.add_parser(
-        "search",
-        help="records of every kind that a text names, best first",
-        description="Records of every kind that a text names, best first, each with its kind: "
-        "a name, alias, code or id that is the text, then records holding every word of it, "
-        "then records whose name holds it.",
-        epilog="examples:\n  caspian search Aktau\n  caspian search Gulistan --kind agreement",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        out=out,
-    )
-    search.add_argument("text", help="the text to look for (a name, a word, a year)")
-    search.add_argument(
-        "--kind", choices=nouns, metavar="KIND", help="keep one kind; one of: " + ", ".join(nouns)
-    )
-    search.add_argument(
-        "--format",
-        choices=("table", "json", "csv"),
-        default="table",
-        help="output format, one of: table, json, csv (default: table)",
-    )
 
 
 def _search_output(args: argparse.Namespace | SimpleNamespace) -> str:
