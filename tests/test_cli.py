@@ -327,3 +327,16 @@ def test_the_first_answer_builds_no_parser() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_the_time_queries_options_do_not_depend_on_what_was_imported() -> None:
+    """``caspian events --help`` lists the event kinds in a fresh interpreter too (the
+    vocabulary is found by the name its annotation uses, not among the classes defined so
+    far)."""
+    import subprocess
+    import sys
+
+    code = "from caspian.cli import main\nmain(['events', '--help'])"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "signing, ratification, entry_into_force" in " ".join(done.stdout.split())

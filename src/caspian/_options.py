@@ -163,12 +163,45 @@ def year_or_date(text: str) -> int | _dt.date:
         ) from None
 
 
-def _choices(annotation: str) -> list[str] | None:
-    """The values of the vocabulary named in a parameter's annotation, if any."""
-    for enum in _Vocabulary.__subclasses__():
-        if re.search(rf"\b{enum.__name__}\b", annotation):
-            return [m.value for m in enum]
-    return None
+class _Annotation:
+    """What a parameter's annotation says (a string, as the future import leaves it), read
+    with :mod:`ast` rather than matched as text: its outermost type (``"bool"`` for ``bool |
+    None``), every name it uses, and the strings of a ``Literal``.
+
+    >>> read = _Annotation(inspect.Parameter("unit", 1, annotation='Literal["a", "b"] | None'))
+    >>> read.head, sorted(read.names), read.texts
+    ('Literal', ['Literal'], ['a', 'b'])
+    """
+
+    def __init__(self, parameter: inspect.Parameter) -> None:
+        import ast
+
+        written = parameter.annotation
+        if not isinstance(written, str):
+            written = inspect.formatannotation(written)
+        try:
+            tree = ast.parse(written, mode="eval").body
+        except SyntaxError:
+            tree = ast.Constant(None)
+        head = tree
+        while isinstance(head, (ast.BinOp, ast.Subscript)):
+            head = head.left if isinstance(head, ast.BinOp) else head.value
+        nodes = list(ast.walk(tree))
+        self.head = head.id if isinstance(head, ast.Name) else ""
+        self.names = {n.id for n in nodes if isinstance(n, ast.Name)}
+        self.texts = [
+            n.value for n in nodes if isinstance(n, ast.Constant) and type(n.value) is str
+        ]
+
+    def choices(self) -> list[str] | None:
+        """The values of the vocabulary it names (a public name of :mod:`caspian`), if any."""
+        import caspian
+
+        for name in sorted(self.names & set(caspian.__all__)):
+            found = getattr(caspian, name)
+            if isinstance(found, type) and issubclass(found, _Vocabulary):
+                return [m.value for m in found]
+        return None
 
 
 def arguments(function: Callable[..., Any]) -> dict[str, str]:
@@ -204,18 +237,18 @@ def arguments(function: Callable[..., Any]) -> dict[str, str]:
 def _option_help(plural: str, parameter: inspect.Parameter, meaning: str | None) -> str:
     """The help of one option: its meaning, or words made from its type; a closed set of
     values is listed."""
-    annotation = str(parameter.annotation)
-    choices = _choices(annotation)
+    annotation = _Annotation(parameter)
+    choices = annotation.choices()
     words = parameter.name.replace("_", " ")
     if choices:
         return f"keep {plural} with this {words}; one of: " + ", ".join(choices)
     if meaning:
         return meaning[0].lower() + meaning[1:]
-    if "YearOrDate" in annotation:
+    if "YearOrDate" in annotation.names:
         return f"{words}: a year (2007) or a day (2007-10-16)"
-    if "State" in annotation:
+    if "State" in annotation.names:
         return f"keep {plural} with this {words}: a state id, ISO code or name"
-    if annotation.startswith("bool"):
+    if annotation.head == "bool":
         return f"keep {plural} that are {words} (--no-{words.replace(' ', '-')}: that are not)"
     return f"keep {plural} with this {words}"
 
@@ -227,22 +260,21 @@ def add_option(
     meaning: str | None = None,
 ) -> None:
     """An option for one parameter of a query function, typed from its annotation."""
-    annotation = str(parameter.annotation)
+    annotation = _Annotation(parameter)
     flag = "--" + parameter.name.replace("_", "-")
     shown = _option_help(plural, parameter, meaning)
-    if annotation.startswith("bool"):
+    if annotation.head == "bool":
         cmd.add_argument(flag, action=argparse.BooleanOptionalAction, default=None, help=shown)
         return
     kwargs: dict[str, Any] = {"dest": parameter.name, "default": None, "help": shown}
-    if "YearOrDate" in annotation:
+    if "YearOrDate" in annotation.names:
         kwargs.update(type=year_or_date, metavar="YEAR|DATE")
-    elif annotation.startswith("Iterable"):
+    elif annotation.head == "Iterable":
         kwargs.update(nargs="+", metavar="STATE")
-    elif annotation.startswith("int"):
+    elif annotation.head == "int":
         kwargs.update(type=int, metavar="YEAR")
-    if annotation.startswith("Literal"):
-        literal = re.findall(r"[\"']([^\"']+)[\"']", annotation)
-        kwargs["help"] = f"{shown}; one of: " + ", ".join(literal)
+    if annotation.head == "Literal":
+        kwargs["help"] = f"{shown}; one of: " + ", ".join(annotation.texts)
     _add(
         cmd,
         parameter.name,
