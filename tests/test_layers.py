@@ -39,7 +39,7 @@ DYNAMIC = {
 def model_targets() -> set[str]:
     from caspian import model
 
-    return {*model._WHERE.values(), *model._SHARED, *(module for module, _ in model._KINDS)}
+    return {*model._WHERE.values(), *model._SHARED, *(row[0] for row in model._KINDS)}
 
 
 def contract() -> dict[str, object]:

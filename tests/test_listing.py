@@ -39,7 +39,11 @@ def test_a_name_added_to_an_all_makes_the_listings_stale(monkeypatch: pytest.Mon
 def test_a_registered_kind_module_is_listed_from_its_all(monkeypatch: pytest.MonkeyPatch) -> None:
     """A kind in a new module needs its registry line and its __all__: the generator then lists
     the module for type checkers and each of its names."""
-    monkeypatch.setattr(model, "_KINDS", (*model._KINDS, ("organization", "Organization")))
+    monkeypatch.setattr(
+        model,
+        "_KINDS",
+        (*model._KINDS, ("organization", "Organization", "organization", "organizations")),
+    )
     regions = _listing.regions((_listing.PACKAGE / "__init__.py").read_text(encoding="utf-8"))
     assert "    from organization import *  # noqa: F403\n" in regions["model"]
     for name in ("Office", "Organization", "OrganizationStatus"):

@@ -34,7 +34,7 @@ _REGION = re.compile(
 def model_names() -> dict[str, tuple[str, ...]]:
     """Each module of the model and the names of its ``__all__``, in the order of ``_SHARED``
     then ``_KINDS``."""
-    modules = dict.fromkeys((*model._SHARED, *(module for module, _ in model._KINDS)))
+    modules = dict.fromkeys((*model._SHARED, *(row[0] for row in model._KINDS)))
     return {m: tuple(sorted(importlib.import_module(m).__all__)) for m in modules}
 
 
