@@ -180,3 +180,64 @@ def test_a_user_dataset_frame_follows_its_own_records(mini: caspian.Dataset) -> 
         records = list(mini.records(kind))
         classes = list(dict.fromkeys(type(r) for r in records)) or [kind]
         check(caspian.to_dataframe(records, kind=kind), classes, records, None)
+
+
+def _variant(title: str) -> dict[str, Any]:
+    """The minimal records, with every source titled ``title``."""
+    from conftest import minimal_records
+
+    records = minimal_records()
+    for rows in records.values():
+        for row in rows:
+            for source in row.get("sources", ()):
+                source["title"] = title
+    return records
+
+
+@pytest.mark.parametrize("limit", [1, 4096])
+def test_json_cells_follow_each_datasets_records(
+    limit: int, write: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Frames of two datasets, made in turn and kept or not, show each one's own sources."""
+    from caspian import _tables
+
+    monkeypatch.setattr(_tables, "SHOWN_LIMIT", limit)
+    first = caspian.Dataset.from_directory(write(_variant("First")))
+    for round in range(3):
+        second = caspian.Dataset.from_directory(write(_variant(f"Second {round}")))
+        for data in (first, second, first):
+            for kind in KINDS:
+                records = list(data.records(kind))
+                classes = list(dict.fromkeys(type(r) for r in records)) or [kind]
+                check(caspian.to_dataframe(records, kind=kind), classes, records, None)
+        del second
+
+
+def test_a_value_built_with_a_list_shows_the_list_as_it_is_now() -> None:
+    """A value built by hand with a list inside is shown afresh: its cell is never kept."""
+    supports = ["length_km"]
+    source = caspian.Source(
+        url="https://example.org",
+        title="Example",
+        kind=caspian.SourceKind.SECONDARY,
+        supports=supports,  # type: ignore[arg-type]
+    )
+    alternative = caspian.Alternative(field="length_km", value="1 km", sources=(source,))
+    before = caspian.to_dataframe([alternative])["sources"].iloc[0]
+    supports.append("capacity")
+    after = caspian.to_dataframe([alternative])["sources"].iloc[0]
+    assert json.loads(before)[0]["supports"] == ["length_km"]
+    assert json.loads(after)[0]["supports"] == ["length_km", "capacity"]
+
+
+def test_a_record_made_by_hand_with_a_list_shows_the_list_as_it_is_now() -> None:
+    """A record that belongs to no dataset (not validated) is shown afresh each time."""
+    iran = caspian.state("IR")
+    supports = list(iran.sources[0].supports)
+    source = attrs.evolve(iran.sources[0], supports=supports)
+    by_hand = attrs.evolve(iran, _dataset=None, sources=(source,))
+    before = caspian.to_dataframe([by_hand])["sources"].iloc[0]
+    supports.append("capital")
+    after = caspian.to_dataframe([by_hand])["sources"].iloc[0]
+    assert json.loads(before)[0]["supports"] == list(iran.sources[0].supports)
+    assert json.loads(after)[0]["supports"] == [*iran.sources[0].supports, "capital"]

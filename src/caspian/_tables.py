@@ -13,6 +13,7 @@ capital history ...) make tables of their own, with a column naming the record o
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -98,12 +99,11 @@ def _items(obj: Any) -> list[Any]:
 
 
 def _selection(
-    obj: Any, values: str | None, kind: type | None
+    items: list[Any], values: str | None, kind: type | None
 ) -> tuple[list[Any], list[type], tuple[str, list[str]] | None]:
-    """The items to tabulate, their classes, and the link column (its name and one record id
-    a row) when they are the values in the field ``values`` of records."""
-    items = _items(obj)
-    kind = kind or getattr(obj, "kind", None)
+    """The items to tabulate (from ``items``, checked by :func:`_items`), their classes, and
+    the link column (its name and one record id a row) when they are the values in the field
+    ``values`` of records; ``kind`` is the class of no items."""
     classes = list(dict.fromkeys(type(item) for item in items)) or ([kind] if kind else [])
     if values is None:
         return items, classes, None
@@ -137,7 +137,7 @@ def table(
         ArgumentTypeError: ``obj`` holds something else than records or values, or
             ``values`` names no field of values of its records.
     """
-    items, classes, link = _selection(obj, values, kind)
+    items, classes, link = _selection(_items(obj), values, kind or getattr(obj, "kind", None))
     columns = list(dict.fromkeys(c for cls in classes for c in columns_of(cls)))
     if link is None:
         return columns, [_row(item, columns_of(type(item)), None) for item in items]
@@ -146,9 +146,22 @@ def table(
     return [name, *columns], rows
 
 
-def _json(hint: Any) -> Callable[[Any], Any]:
+#: How many cells :func:`_json` keeps, for all fields together (the packaged data makes 600).
+SHOWN_LIMIT = 4096
+_SHOWN: list[dict[int, tuple[Any, Any]]] = []
+
+
+@functools.cache
+def _json(hint: Any, keep: bool) -> Callable[[Any], Any]:
     """A field's value as its table cell, the way :func:`_row` makes it (lists joined or
-    JSON), with the converter's hook for the field's type looked up once."""
+    JSON), with the converter's hook for the field's type looked up once.
+
+    With ``keep``, for the fields of records that belong to a dataset (validated down to their
+    last value, so holding only tuples and frozen values), the cell of a tuple is kept by the
+    tuple's identity, with the tuple itself so that its id cannot be reused while the entry
+    lives: the cell of such a tuple never changes. A value made by hand may hold a list that
+    changes, so its cells are made afresh each time.
+    """
     get_hook = getattr(converter, "get_unstructure_hook", None)  # cattrs 24.1+
     if get_hook is None:  # pragma: no cover
 
@@ -158,15 +171,34 @@ def _json(hint: Any) -> Callable[[Any], Any]:
     else:
         hook = get_hook(hint)
 
-    def cell(value: Any) -> Any:
+    def made(value: Any) -> Any:
         return "" if value == () else _cell(hook(value))  # an empty tuple is an empty list
 
-    return cell
+    if not keep:
+        return made
+    shown: dict[int, tuple[Any, Any]] = {}
+    _SHOWN.append(shown)
+
+    def kept(value: Any) -> Any:
+        if type(value) is not tuple or value == ():
+            return made(value)
+        found = shown.get(id(value))
+        if found is not None and found[0] is value:
+            return found[1]
+        text = made(value)
+        if sum(map(len, _SHOWN)) >= SHOWN_LIMIT:
+            for one in _SHOWN:
+                one.clear()
+        shown[id(value)] = (value, text)
+        return text
+
+    return kept
 
 
-def _cells(cls: type, objs: list[Any], prefix: str, out: dict[str, list[Any]]) -> None:
+def _cells(cls: type, objs: list[Any], prefix: str, keep: bool, out: dict[str, list[Any]]) -> None:
     """Add the column of each flat column of ``cls`` for ``objs`` (``None`` for no object)
-    to ``out``: table cells, except that dates, enums, numbers and bools stay as they are."""
+    to ``out``: table cells, except that dates, enums, numbers and bools stay as they are.
+    ``keep``: the objects are records of a dataset, or values from them (see :func:`_json`)."""
     nested = prefix != ""
     for shape in shapes(cls):
         name = shape.name
@@ -179,12 +211,12 @@ def _cells(cls: type, objs: list[Any], prefix: str, out: dict[str, list[Any]]) -
             if shape.base is str:
                 got = [None if v is None else "; ".join(v) for v in got]
             else:
-                got = list(map(_json(shape.hint), got))
+                got = list(map(_json(shape.hint, keep), got))
         elif shape.kind == "value":
-            _cells(shape.base, got, f"{prefix}{name}.", out)
+            _cells(shape.base, got, f"{prefix}{name}.", keep, out)
             continue
         elif shape.kind == "other":
-            got = list(map(_json(shape.hint), got))
+            got = list(map(_json(shape.hint, keep), got))
         out[f"{prefix}{name}"] = got
 
 
@@ -198,10 +230,12 @@ def columns(
     Raises:
         ArgumentTypeError: as for :func:`table`.
     """
-    items, classes, link = _selection(obj, values, kind)
+    items = _items(obj)
+    keep = all(getattr(item, "_dataset", None) is not None for item in items)
+    items, classes, link = _selection(items, values, kind or getattr(obj, "kind", None))
     found: dict[str, list[Any]] = {link[0]: link[1]} if link else {}
     if len(classes) == 1:
-        _cells(classes[0], items, "", found)
+        _cells(classes[0], items, "", keep, found)
         return classes, found
     names = dict.fromkeys(c for cls in classes for c in columns_of(cls))
     for name in names:
@@ -209,7 +243,7 @@ def columns(
     for cls in classes:
         where = [i for i, item in enumerate(items) if type(item) is cls]
         part: dict[str, list[Any]] = {}
-        _cells(cls, [items[i] for i in where], "", part)
+        _cells(cls, [items[i] for i in where], "", keep, part)
         for name, cells in part.items():
             column = found[name]
             for i, cell in zip(where, cells, strict=True):
