@@ -61,11 +61,14 @@ def value_fields(kind: type) -> dict[str, type]:
     return found
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False)
+
+
 def _cell(value: Any) -> Any:
     if isinstance(value, list):
         if all(not isinstance(v, (dict, list)) for v in value):
             return "; ".join("" if v is None else str(v) for v in value)
-        return json.dumps(value, ensure_ascii=False)
+        return _JSON(value)
     return value
 
 
@@ -146,15 +149,16 @@ def table(
     return [name, *columns], rows
 
 
-#: How many cells :func:`_json` keeps, for all fields together (the packaged data makes 600).
-SHOWN_LIMIT = 4096
-_SHOWN: list[dict[int, tuple[Any, Any]]] = []
+#: How many cells :func:`_json` keeps for one field (the packaged data makes at most 61).
+SHOWN_LIMIT = 1024
+_SHOWN: list[dict[int, tuple[Any, Any]]] = []  # every field's kept cells
 
 
 @functools.cache
-def _json(hint: Any, keep: bool) -> Callable[[Any], Any]:
+def _json(hint: Any, values: bool, keep: bool) -> Callable[[Any], Any]:
     """A field's value as its table cell, the way :func:`_row` makes it (lists joined or
-    JSON), with the converter's hook for the field's type looked up once.
+    JSON), with the converter's hook for the field's type looked up once. ``values``: the
+    field holds a tuple of values (attrs classes).
 
     With ``keep``, for the fields of records that belong to a dataset (validated down to their
     last value, so holding only tuples and frozen values), the cell of a tuple is kept by the
@@ -171,8 +175,15 @@ def _json(hint: Any, keep: bool) -> Callable[[Any], Any]:
     else:
         hook = get_hook(hint)
 
-    def made(value: Any) -> Any:
-        return "" if value == () else _cell(hook(value))  # an empty tuple is an empty list
+    if values:  # a tuple of values: a JSON list of objects, or "" for none
+
+        def made(value: Any) -> Any:
+            return None if value is None else _JSON(hook(value)) if value else ""
+
+    else:
+
+        def made(value: Any) -> Any:
+            return "" if value == () else _cell(hook(value))  # an empty tuple is an empty list
 
     if not keep:
         return made
@@ -186,9 +197,8 @@ def _json(hint: Any, keep: bool) -> Callable[[Any], Any]:
         if found is not None and found[0] is value:
             return found[1]
         text = made(value)
-        if sum(map(len, _SHOWN)) >= SHOWN_LIMIT:
-            for one in _SHOWN:
-                one.clear()
+        if len(shown) >= SHOWN_LIMIT:
+            shown.clear()
         shown[id(value)] = (value, text)
         return text
 
@@ -211,12 +221,12 @@ def _cells(cls: type, objs: list[Any], prefix: str, keep: bool, out: dict[str, l
             if shape.base is str:
                 got = [None if v is None else "; ".join(v) for v in got]
             else:
-                got = list(map(_json(shape.hint, keep), got))
+                got = list(map(_json(shape.hint, shape.kind == "value", keep), got))
         elif shape.kind == "value":
             _cells(shape.base, got, f"{prefix}{name}.", keep, out)
             continue
         elif shape.kind == "other":
-            got = list(map(_json(shape.hint, keep), got))
+            got = list(map(_json(shape.hint, False, keep), got))
         out[f"{prefix}{name}"] = got
 
 
