@@ -34,7 +34,7 @@ DYNAMIC = {"__init__": lambda: set(caspian._LAZY.values()), "model": lambda: mod
 def model_targets() -> set[str]:
     from caspian import model
 
-    return set(model._WHERE.values()) | {module for module, _ in model._KINDS}
+    return set(model._WHERE.values()) | {row[0] for row in model._KINDS}
 
 
 def contract() -> dict[str, object]:

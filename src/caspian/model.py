@@ -39,18 +39,26 @@ if TYPE_CHECKING:
     #: Every record kind, in the order their files are loaded.
     KINDS: tuple[type[Record], ...]
 
-#: Every record kind by the module that defines it, in the order their files are loaded.
-#: Adding a kind adds it here.
+#: Every record kind: the module that defines it, its class, and its names on the command line
+#: (its ``KIND.noun`` and ``KIND.plural``, written here so that the command line knows its
+#: commands without defining every kind; a test pins them), in the order their files are
+#: loaded. Adding a kind adds it here.
 _KINDS = (
-    ("caspian._states", "State"),
-    ("caspian._meetings", "Meeting"),
-    ("caspian._meetings", "Summit"),
-    ("caspian._treaties", "Agreement"),
-    ("caspian._treaties", "Article"),
-    ("caspian._treaties", "Ratification"),
-    ("caspian._energy", "Pipeline"),
-    ("caspian._energy", "ReserveEstimate"),
+    ("caspian._states", "State", "state", "states"),
+    ("caspian._meetings", "Meeting", "meeting", "meetings"),
+    ("caspian._meetings", "Summit", "summit", "summits"),
+    ("caspian._treaties", "Agreement", "agreement", "agreements"),
+    ("caspian._treaties", "Article", "article", "articles"),
+    ("caspian._treaties", "Ratification", "ratification", "ratifications"),
+    ("caspian._energy", "Pipeline", "pipeline", "pipelines"),
+    ("caspian._energy", "ReserveEstimate", "reserve estimate", "reserves"),
 )
+
+
+def _kind(module: str, name: str, *names: str) -> type[Record]:
+    """The class of one row of :data:`_KINDS` (its module imported, no other)."""
+    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+
 
 #: The module of each public name of the model (a test pins it to the modules' ``__all__``).
 _WHERE = {
@@ -113,7 +121,7 @@ def family(kind: type[Record]) -> list[type[Record]]:
 
 def __getattr__(name: str) -> Any:
     if name == "KINDS":
-        value: Any = tuple(getattr(importlib.import_module(m), n) for m, n in _KINDS)
+        value: Any = tuple(_kind(*row) for row in _KINDS)
     elif name in _WHERE:
         value = getattr(importlib.import_module(_WHERE[name]), name)
     else:
