@@ -262,7 +262,10 @@ def meeting(key: str | Meeting) -> Meeting:
     >>> caspian.meeting("Nur-Sultan, 2017").city.name
     'Moscow'
     """
-    return (_dataset or _data()).meeting(key)
+    data = _dataset or _data()
+    index = data._indexes.get(_model.Meeting)  # an id or a key as written: one dict
+    found = index.exact.get(key) if index is not None and key.__class__ is str else None
+    return found if found is not None else data.meeting(key)  # type: ignore[return-value]
 
 
 def summits(
@@ -317,7 +320,10 @@ def summit(key: str | Summit) -> Summit:
     >>> caspian.summit("Baku, 2010").start.isoformat()
     '2010-11-18'
     """
-    return (_dataset or _data()).summit(key)
+    data = _dataset or _data()
+    index = data._indexes.get(_model.Summit)  # an id or a key as written: one dict
+    found = index.exact.get(key) if index is not None and key.__class__ is str else None
+    return found if found is not None else data.summit(key)  # type: ignore[return-value]
 
 
 def states(*, littoral: bool | None = None, as_of: YearOrDate | None = None) -> tuple[State, ...]:
@@ -350,7 +356,10 @@ def state(key: str | State) -> State:
     >>> caspian.state("Қазақстан Республикасы").id
     'kazakhstan'
     """
-    return (_dataset or _data()).state(key)
+    data = _dataset or _data()
+    index = data._indexes.get(_model.State)  # an id or a key as written: one dict
+    found = index.exact.get(key) if index is not None and key.__class__ is str else None
+    return found if found is not None else data.state(key)  # type: ignore[return-value]
 
 
 def agreements(
@@ -409,7 +418,10 @@ def agreement(key: str | Agreement) -> Agreement:
     >>> caspian.agreement("Security and Military Cooperation Agreement").title
     'Agreement on Security Cooperation in the Caspian Sea'
     """
-    return (_dataset or _data()).agreement(key)
+    data = _dataset or _data()
+    index = data._indexes.get(_model.Agreement)  # an id or a key as written: one dict
+    found = index.exact.get(key) if index is not None and key.__class__ is str else None
+    return found if found is not None else data.agreement(key)  # type: ignore[return-value]
 
 
 def articles(
@@ -481,7 +493,10 @@ def pipeline(key: str | Pipeline) -> Pipeline:
     >>> caspian.pipeline("SCP").name
     'South Caucasus Pipeline'
     """
-    return (_dataset or _data()).pipeline(key)
+    data = _dataset or _data()
+    index = data._indexes.get(_model.Pipeline)  # an id or a key as written: one dict
+    found = index.exact.get(key) if index is not None and key.__class__ is str else None
+    return found if found is not None else data.pipeline(key)  # type: ignore[return-value]
 
 
 def reserves(
