@@ -101,6 +101,8 @@ def test_a_registered_kind_gets_generated_wrappers(monkeypatch: pytest.MonkeyPat
         "    def organization(self, key: str | Organization) -> Organization:\n" in made["methods"]
     )
     assert "        Organization,\n        OrganizationStatus,\n" in made["dataset_types"]
+    one_line = '        """Same as :func:`caspian.organization`, on this dataset."""\n'
+    assert one_line in made["methods"]
 
 
 def test_the_docs_of_the_wrappers_are_declared_beside_the_kind(

@@ -151,6 +151,8 @@ def _docstring(doc: str, kind: Any, indent: str) -> str:
                 break_long_words=False,
                 break_on_hyphens=False,
             )
+    if len(lines) == 1:
+        return '"""' + lines[0][len(indent) :] + '"""\n'
     return '"""' + "\n".join(lines)[len(indent) :] + f"\n{indent}" + '"""\n'
 
 
