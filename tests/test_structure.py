@@ -25,8 +25,12 @@ MODULES = sorted(p.stem for p in PACKAGE.glob("*.py"))
 
 @pytest.mark.parametrize("module", MODULES)
 def test_no_module_is_over_600_lines(module: str) -> None:
-    """Each module keeps to one job and about 600 lines."""
-    assert len((PACKAGE / f"{module}.py").read_text(encoding="utf-8").splitlines()) <= 600
+    """Each module keeps to one job and about 600 lines written by hand (the regions that
+    ``python -m caspian._listing`` writes, such as the typed wrappers, are not counted)."""
+    from caspian._listing import _REGION
+
+    text = (PACKAGE / f"{module}.py").read_text(encoding="utf-8")
+    assert len(_REGION.sub("", text).splitlines()) <= 600
 
 
 # -- the registry of kinds ------------------------------------------------------------------

@@ -209,6 +209,42 @@ def _data() -> Dataset:
     return _dataset
 
 
+# -- generated (python -m caspian._listing): functions --
+def states(*, littoral: bool | None = None, as_of: YearOrDate | None = None) -> tuple[State, ...]:
+    """States: those that exist today, or with ``as_of`` those that existed then.
+
+    Args:
+        littoral: Keep only states on the Caspian shore (``True``) or only others (``False``).
+        as_of: A year or date; gives the entities that existed in that year, historic ones included.
+
+    >>> import caspian
+    >>> [s.name for s in caspian.states(littoral=True)]
+    ['Azerbaijan', 'Iran', 'Kazakhstan', 'Russia', 'Turkmenistan']
+    >>> [s.id for s in caspian.states(as_of=1828, littoral=True)]
+    ['qajar-persia', 'russian-empire']
+    """
+    return _answer(_dataset or _data(), _model.State, (littoral, as_of))
+
+
+def state(key: str | State) -> State:
+    """The state with this id, ISO code (alpha-2, alpha-3, numeric), name, alias or native name.
+
+    Raises:
+        NotFoundError: no state matches; the error suggests close matches.
+        AmbiguousKeyError: the key names several states.
+
+    >>> import caspian
+    >>> caspian.state("IR").official_name
+    'Islamic Republic of Iran'
+    >>> caspian.state("Қазақстан Республикасы").id
+    'kazakhstan'
+    """
+    data = _dataset or _data()
+    index = data._indexes.get(_model.State)  # an id or a key as written: one dict
+    found = index.exact.get(key) if index is not None and key.__class__ is str else None
+    return found if found is not None else data.state(key)  # type: ignore[return-value]
+
+
 def meetings(
     *,
     after: YearOrDate | None = None,
@@ -227,12 +263,12 @@ def meetings(
         after: Keep meetings that started after this year (after its end) or date. Exclusive.
         before: Keep meetings that started before this year (before its start) or date. Exclusive.
         host: Keep meetings hosted by this state (a :class:`State` or any key for one).
-        kind: ``"summit"``, ``"ministerial"``, ``"conference"``, ``"forum"``,
-            ``"regional"`` or ``"negotiation"``, or a :class:`MeetingKind`.
+        kind: ``"summit"``, ``"ministerial"``, ``"conference"``, ``"forum"``, ``"regional"`` or
+            ``"negotiation"``, or a :class:`MeetingKind`.
         participant: Keep meetings this state took part in.
         status: ``"held"`` or ``"planned"``.
-        year: Keep meetings that started in this year (with ``after`` and ``before``, the
-            years they share).
+        year: Keep meetings that started in this year (with ``after`` and ``before``, the years they
+            share).
 
     A date filter leaves out meetings without a date.
 
@@ -326,42 +362,6 @@ def summit(key: str | Summit) -> Summit:
     return found if found is not None else data.summit(key)  # type: ignore[return-value]
 
 
-def states(*, littoral: bool | None = None, as_of: YearOrDate | None = None) -> tuple[State, ...]:
-    """States: those that exist today, or with ``as_of`` those that existed then.
-
-    Args:
-        littoral: Keep only states on the Caspian shore (``True``) or only others (``False``).
-        as_of: A year or date; gives the entities that existed in that year, historic ones
-            included.
-
-    >>> import caspian
-    >>> [s.name for s in caspian.states(littoral=True)]
-    ['Azerbaijan', 'Iran', 'Kazakhstan', 'Russia', 'Turkmenistan']
-    >>> [s.id for s in caspian.states(as_of=1828, littoral=True)]
-    ['qajar-persia', 'russian-empire']
-    """
-    return _answer(_dataset or _data(), _model.State, (littoral, as_of))
-
-
-def state(key: str | State) -> State:
-    """The state with this id, ISO code (alpha-2, alpha-3, numeric), name, alias or native name.
-
-    Raises:
-        NotFoundError: no state matches; the error suggests close matches.
-        AmbiguousKeyError: the key names several states.
-
-    >>> import caspian
-    >>> caspian.state("IR").official_name
-    'Islamic Republic of Iran'
-    >>> caspian.state("Қазақстан Республикасы").id
-    'kazakhstan'
-    """
-    data = _dataset or _data()
-    index = data._indexes.get(_model.State)  # an id or a key as written: one dict
-    found = index.exact.get(key) if index is not None and key.__class__ is str else None
-    return found if found is not None else data.state(key)  # type: ignore[return-value]
-
-
 def agreements(
     *,
     party: str | State | None = None,
@@ -382,17 +382,16 @@ def agreements(
         party: Keep documents this state is a party to.
         after: Keep documents signed after this year or date (exclusive).
         before: Keep documents signed before this year or date (exclusive).
-        kind: ``"treaty"``, ``"convention"``, ``"protocol"``, ``"agreement"``,
-            ``"declaration"``, ``"communique"`` or ``"memorandum"``.
+        kind: ``"treaty"``, ``"convention"``, ``"protocol"``, ``"agreement"``, ``"declaration"``,
+            ``"communique"`` or ``"memorandum"``.
         topic: Keep documents on this :class:`Topic`.
-        in_force: ``True`` keeps those in force; ``False`` keeps those known not to be (not
-            yet in force, terminated, or non-binding). Documents of unknown status match neither.
+        in_force: ``True`` keeps those in force; ``False`` keeps those known not to be (not yet in
+            force, terminated, or non-binding). Documents of unknown status match neither.
         meeting: Keep documents signed or adopted at this meeting (a summit or another).
         status: An exact :class:`AgreementStatus`.
         year: Keep documents signed in this year.
-        in_force_on: Keep documents known to be in force on this day (a date, an ISO string,
-            or a year: its last day); see :meth:`Agreement.in_force_on`. Undecided ones are
-            left out.
+        in_force_on: Keep documents known to be in force on this day (a date, an ISO string, or a
+            year: its last day); see :meth:`Agreement.in_force_on`. Undecided ones are left out.
         binding: Keep documents known to bind this state (on ``in_force_on``, else today); see
             :meth:`Agreement.binds`. Undecided ones are left out.
 
@@ -474,8 +473,8 @@ def pipelines(
     """Pipelines, optionally those through a state, of a commodity, or in a status.
 
     Args:
-        through: Keep pipelines whose route passes through this state (a :class:`State` or any
-            key for one).
+        through: Keep pipelines whose route passes through this state (a :class:`State` or any key
+            for one).
         commodity: Keep pipelines of this :class:`Commodity`.
         status: Keep pipelines in this :class:`PipelineStatus`.
 
@@ -500,9 +499,7 @@ def pipeline(key: str | Pipeline) -> Pipeline:
 
 
 def reserves(
-    *,
-    commodity: Commodity | str | None = None,
-    category: ReserveCategory | str | None = None,
+    *, commodity: Commodity | str | None = None, category: ReserveCategory | str | None = None
 ) -> tuple[ReserveEstimate, ...]:
     """Estimates of the region's oil and gas, with units, basis, year and source.
 
@@ -518,6 +515,7 @@ def reserves(
     return _answer(_dataset or _data(), _model.ReserveEstimate, (commodity, category))
 
 
+# -- end of generated (python -m caspian._listing): functions --
 def search(text: str, *, kind: str | None = None) -> tuple[Match, ...]:
     """The records of every kind that ``text`` names, best first, each with its kind named.
 

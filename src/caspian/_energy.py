@@ -299,3 +299,58 @@ class ReserveEstimate(Record):
 
 
 #: Every record kind, in the order their files are loaded. Adding a kind adds it here.
+
+
+#: The docs of the typed query and lookup of each kind here: ``caspian.<plural>()``,
+#: ``caspian.<noun>()`` and the ``Dataset`` methods of the same names, which
+#: ``python -m caspian._listing`` writes into ``__init__.py`` and ``dataset.py``. A line
+#: ``Args:`` stands for the arguments, each with its filter's meaning.
+DOCS = {
+    "pipelines": """
+    Pipelines, optionally those through a state, of a commodity, or in a status.
+
+    Args:
+
+    >>> import caspian
+    >>> [p.id for p in caspian.pipelines(through="Türkiye")]
+    ['baku-tbilisi-ceyhan', 'south-caucasus', 'tanap']
+    """,
+    "pipeline": """
+    The pipeline with this id, name or alias (``"BTC"``, ``"SCP"``, ``"TAPI"``, ...).
+
+    >>> import caspian
+    >>> caspian.pipeline("SCP").name
+    'South Caucasus Pipeline'
+    """,
+    "Dataset.pipelines": """
+    Same as :func:`caspian.pipelines`, on this dataset.
+
+    >>> import caspian
+    >>> [p.id for p in caspian.Dataset.packaged().pipelines(status="proposed")]
+    ['trans-caspian']
+    """,
+    "Dataset.pipeline": """
+    Same as :func:`caspian.pipeline`, on this dataset.
+
+    >>> import caspian
+    >>> caspian.Dataset.packaged().pipeline("TAPI").commodity.value
+    'gas'
+    """,
+    "reserves": """
+    Estimates of the region's oil and gas, with units, basis, year and source.
+
+    Args:
+
+    >>> import caspian
+    >>> oil = caspian.reserves(commodity="oil", category="proved_and_probable")[0]
+    >>> oil.value, oil.unit.value, oil.estimator
+    (48.0, 'billion_barrels', 'U.S. Energy Information Administration')
+    """,
+    "Dataset.reserves": """
+    Same as :func:`caspian.reserves`, on this dataset.
+
+    >>> import caspian
+    >>> [r.id for r in caspian.Dataset.packaged().reserves(commodity="oil")][:2]
+    ['caspian-oil-proved-probable-2012', 'caspian-oil-undiscovered-usgs']
+    """,
+}

@@ -86,8 +86,8 @@ always=False, prepare=None, positional=False, fresh=False)
     prepare: Callable[[Any, Any], Any] | None
     #: Whether the argument may also be given by position (the first one, at most).
     positional: bool
-    #: Whether the test reads more than the records and the arguments (today's date): a query
-    #: that gives this argument is answered afresh every time, never from the answers a
+    #: Whether the test reads more than the records and the arguments (such as today's date); a
+    #: query that gives this argument is answered afresh every time, never from the answers a
     #: dataset keeps.
     fresh: bool
 

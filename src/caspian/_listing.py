@@ -8,6 +8,12 @@ those ``__all__`` when it runs, and type checkers need explicit imports: the cop
 generated, between ``# -- generated`` lines, in ``model.py`` (the type checkers' star imports
 and ``_WHERE``) and in ``__init__.py`` (the ``TYPE_CHECKING`` imports and ``_MODEL_NAMES``).
 
+The typed wrappers of each kind are generated too: its query and lookup functions in
+``__init__.py`` (``caspian.summits()``, ``caspian.summit()``) and methods on ``Dataset`` in
+``dataset.py``, with the classes their signatures name, from what the kind declares: its
+``KIND.filters`` and ``KIND.keys``, and the docs in ``DOCS`` of its module (a line ``Args:``
+there stands for the filters' meanings).
+
 ``python -m caspian._listing`` rewrites them; ``python -m caspian._listing --check`` (and a
 test) fails while they are stale.
 """
@@ -16,17 +22,20 @@ from __future__ import annotations
 
 import ast
 import importlib
+import inspect
 import re
 import sys
+import textwrap
 from pathlib import Path
+from typing import Any
 
-from caspian import model
+from caspian import _filters, model
 
 PACKAGE = Path(__file__).parent
 _REGION = re.compile(
-    r"(?P<begin>^# -- generated \(python -m caspian\._listing\): (?P<name>\w+) --\n)"
+    r"(?P<begin>^ *# -- generated \(python -m caspian\._listing\): (?P<name>\w+) --\n)"
     r".*?"
-    r"(?P<end>^# -- end of generated \(python -m caspian\._listing\): (?P=name) --\n)",
+    r"(?P<end>^ *# -- end of generated \(python -m caspian\._listing\): (?P=name) --\n)",
     re.DOTALL | re.MULTILINE,
 )
 
@@ -96,12 +105,168 @@ def regions(init_source: str) -> dict[str, str]:
     }
 
 
+# -- the typed wrappers: caspian.<plural>(...), caspian.<noun>(key) and the Dataset methods --
+
+_Item = str | list[str]
+
+
+def _flat(item: _Item) -> str:
+    if isinstance(item, str):
+        return item
+    return f"({', '.join(item)}{',' if len(item) == 1 else ''})"
+
+
+def _call(head: str, items: list[_Item], tail: str, indent: str) -> str:
+    """``head(items)tail`` as ruff formats it: on one line where it fits, else the items on one
+    line of their own, else one a line (a tuple among them split the same way)."""
+    flat = ", ".join(_flat(item) for item in items)
+    if len(f"{indent}{head}({flat}){tail}") <= 100:
+        return f"{indent}{head}({flat}){tail}\n"
+    inner = indent + "    "
+    if len(inner + flat) <= 100:
+        return f"{indent}{head}(\n{inner}{flat}\n{indent}){tail}\n"
+    lines = "".join(
+        f"{inner}{_flat(item)},\n"
+        if isinstance(item, str) or len(inner + _flat(item)) + 1 <= 100
+        else _call("", list(item), ",", inner)
+        for item in items
+    )
+    return f"{indent}{head}(\n{lines}{indent}){tail}\n"
+
+
+def _docstring(doc: str, kind: Any, indent: str) -> str:
+    """A declared doc as the wrapper's docstring: its ``Args:`` line made from the filters."""
+    lines = []
+    for line in inspect.cleandoc(doc).split("\n"):
+        if line != "Args:":
+            lines.append(f"{indent}{line}" if line else "")
+            continue
+        lines.append(f"{indent}Args:")
+        for one in kind.KIND.filters:
+            lines += textwrap.wrap(
+                f"{one.name}: {_filters.meaning(kind, one)}",
+                width=100,
+                initial_indent=indent + "    ",
+                subsequent_indent=indent + "        ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+    if len(lines) == 1:
+        return '"""' + lines[0][len(indent) :] + '"""\n'
+    return '"""' + "\n".join(lines)[len(indent) :] + f"\n{indent}" + '"""\n'
+
+
+def _docs(kind: Any) -> dict[str, str]:
+    """The declared docs of a kind's wrappers: ``DOCS`` of the kind's module."""
+    docs: dict[str, str] = getattr(sys.modules[kind.__module__], "DOCS", {})
+    return docs
+
+
+def _doc(kind: Any, name: str, indent: str) -> str:
+    doc = _docs(kind).get(name)
+    if doc is None:
+        raise LookupError(
+            f"{kind.__module__} should declare the docs of {name} in its DOCS (see CONTRIBUTING)"
+        )
+    return indent + _docstring(doc, kind, indent)
+
+
+def _parameters(kind: Any) -> list[_Item]:
+    filters = kind.KIND.filters
+    first = [f for f in filters[:1] if f.positional]
+    items: list[_Item] = [f"{f.name}: {_filters.annotation(kind, f)} = None" for f in first]
+    items.append("*")
+    items += [f"{f.name}: {_filters.annotation(kind, f)} = None" for f in filters[len(first) :]]
+    return items
+
+
+def _functions(kind: Any) -> list[str]:
+    """The module-level query and lookup functions of one kind, for ``__init__.py``."""
+    name, plural, noun = kind.__name__, kind.KIND.plural, kind.KIND.noun
+    out = []
+    if kind.KIND.filters:
+        names: list[str] = [f.name for f in kind.KIND.filters]
+        out.append(
+            _call(f"def {plural}", _parameters(kind), f" -> tuple[{name}, ...]:", "")
+            + _doc(kind, plural, "    ")
+            + _call("return _answer", ["_dataset or _data()", f"_model.{name}", names], "", "    ")
+        )
+    if kind.KIND.keys:
+        out.append(
+            f"def {noun}(key: str | {name}) -> {name}:\n"
+            + _doc(kind, noun, "    ")
+            + "    data = _dataset or _data()\n"
+            f"    index = data._indexes.get(_model.{name})"
+            "  # an id or a key as written: one dict\n"
+            "    found = index.exact.get(key) if index is not None and key.__class__ is str"
+            " else None\n"
+            f"    return found if found is not None else data.{noun}(key)"
+            "  # type: ignore[return-value]\n"
+        )
+    return out
+
+
+def _methods(kind: Any) -> list[str]:
+    """The query and lookup methods of one kind, for ``Dataset`` in ``dataset.py``."""
+    name, plural, noun = kind.__name__, kind.KIND.plural, kind.KIND.noun
+    out = []
+    if kind.KIND.filters:
+        names: list[str] = [f.name for f in kind.KIND.filters]
+        parameters: list[_Item] = ["self", *_parameters(kind)]
+        out.append(
+            _call(f"def {plural}", parameters, f" -> tuple[{name}, ...]:", "    ")
+            + _doc(kind, f"Dataset.{plural}", "        ")
+            + _call("return _query.answer", ["self", f"model.{name}", names], "", "        ")
+        )
+    if kind.KIND.keys:
+        out.append(
+            f"    def {noun}(self, key: str | {name}) -> {name}:\n"
+            + _doc(kind, f"Dataset.{noun}", "        ")
+            + f"        index = self._indexes.get(model.{name})"
+            "  # an id or a key as written: one dict\n"
+            "        found = index.exact.get(key) if index is not None and key.__class__ is str"
+            " else None\n"
+            f"        return found if found is not None else self._get(model.{name}, key)"
+            "  # type: ignore[return-value]\n"
+        )
+    return out
+
+
+def _wrapper_types() -> list[str]:
+    """The names of the model that the ``Dataset`` methods' signatures use."""
+    names = set()
+    for kind in model.KINDS:
+        if kind.KIND.filters or kind.KIND.keys:
+            names.add(kind.__name__)
+        for one in kind.KIND.filters:
+            names.update(re.findall(r"\b[A-Z]\w*", _filters.annotation(kind, one)))
+    return sorted(names - {"YearOrDate", "None"})
+
+
+def wrappers() -> dict[str, str]:
+    """The bodies of the generated regions of the typed wrappers, by name."""
+    kinds = model.KINDS
+    types = "".join(f"        {name},\n" for name in _wrapper_types())
+    return {
+        "functions": "\n\n".join(f for kind in kinds for f in _functions(kind)) + "\n\n",
+        "methods": "\n".join(m for kind in kinds for m in _methods(kind)) + "\n",
+        "dataset_types": f"if TYPE_CHECKING:\n    from caspian.model import (\n{types}    )\n",
+    }
+
+
+_EXPECTED = {
+    "model.py": {"model"},
+    "__init__.py": {"type_checking", "model_names", "functions"},
+    "dataset.py": {"dataset_types", "methods"},
+}
+
+
 def rendered() -> dict[Path, str]:
     """The text of each file with generated regions, as it should be."""
     texts = {}
     init = (PACKAGE / "__init__.py").read_text(encoding="utf-8")
-    bodies = regions(init)
-    for path in (PACKAGE / "model.py", PACKAGE / "__init__.py"):
+    bodies = regions(init) | wrappers()
+    for path in (PACKAGE / "model.py", PACKAGE / "__init__.py", PACKAGE / "dataset.py"):
         text = init if path.name == "__init__.py" else path.read_text(encoding="utf-8")
 
         def body(match: re.Match[str]) -> str:
@@ -109,7 +274,7 @@ def rendered() -> dict[Path, str]:
 
         texts[path] = _REGION.sub(body, text)
         found = {match["name"] for match in _REGION.finditer(text)}
-        expected = {"model"} if path.name == "model.py" else {"type_checking", "model_names"}
+        expected = _EXPECTED[path.name]
         if found != expected:
             raise LookupError(f"{path.name} should have the generated regions {sorted(expected)}")
     return texts

@@ -266,3 +266,102 @@ class Summit(Meeting):
     kind: MeetingKind = MeetingKind.SUMMIT
     #: 1 for the First Caspian Summit (Ashgabat, 2002) and so on.
     ordinal: int = bounded(minimum=1, maximum=1000, unique=True)
+
+
+#: The docs of the typed query and lookup of each kind here: ``caspian.<plural>()``,
+#: ``caspian.<noun>()`` and the ``Dataset`` methods of the same names, which
+#: ``python -m caspian._listing`` writes into ``__init__.py`` and ``dataset.py``. A line
+#: ``Args:`` stands for the arguments, each with its filter's meaning.
+DOCS = {
+    "meetings": """
+    Diplomatic meetings of every kind, in chronological order (undated ones last).
+
+    Summits of heads of state are meetings too; :func:`summits` gives only them.
+
+    Args:
+
+    A date filter leaves out meetings without a date.
+
+    Raises:
+        ArgumentTypeError: an argument of the wrong type (``after=2007.5``).
+        InvalidQueryError: an empty range, or an unknown kind or status.
+        NotFoundError: a state key that names no state.
+
+    >>> import caspian
+    >>> [m.id for m in caspian.meetings(after=2017, before=2019)]
+    ['cop-extraordinary-2018-moscow', 'fm-meeting-2018-aktau', 'caspian-summit-2018']
+    """,
+    "meeting": """
+    The meeting (of any kind, summits included) with this id, name or alias.
+
+    Aliases include the seed article's wording, such as ``"Nur-Sultan, 2017"``.
+
+    Raises:
+        NotFoundError: no meeting matches; the error suggests close matches.
+
+    >>> import caspian
+    >>> caspian.meeting("Nur-Sultan, 2017").city.name
+    'Moscow'
+    """,
+    "Dataset.meetings": """
+    Same as :func:`caspian.meetings`, on this dataset.
+
+    >>> import caspian
+    >>> [m.id for m in caspian.Dataset.packaged().meetings(kind="ministerial", year=2023)]
+    ['fm-meeting-2023-moscow']
+    """,
+    "Dataset.meeting": """
+    Same as :func:`caspian.meeting`, on this dataset.
+
+    >>> import caspian
+    >>> caspian.Dataset.packaged().meeting("caspian-summit-2007").city.name
+    'Tehran'
+    """,
+    "summits": """
+    The Caspian Summits of heads of state, in chronological order (undated ones last).
+
+    Other meetings (foreign ministers, conferences, forums) are in :func:`meetings`.
+
+    Args:
+
+    A date filter leaves out a summit without a date (the planned seventh has none).
+
+    Raises:
+        ArgumentTypeError: an argument of the wrong type (``after=2007.5``).
+        InvalidQueryError: an empty range, or an unknown status.
+        NotFoundError: a state key that names no state.
+
+    >>> import caspian
+    >>> [s.id for s in caspian.summits(after=2007)]
+    ['caspian-summit-2010', 'caspian-summit-2014', 'caspian-summit-2018', 'caspian-summit-2022']
+    >>> [s.name for s in caspian.summits(host="KZ")]
+    ['Fifth Caspian Summit (Aktau)']
+    """,
+    "summit": """
+    The Caspian Summit with this id, name or alias (case- and accent-insensitive).
+
+    Aliases include the seed article's wording, such as ``"Tehran, 2007"``.
+
+    Raises:
+        NotFoundError: no summit matches; the error suggests close matches, or names the
+            meeting the key leads to when it is not a summit.
+
+    >>> import caspian
+    >>> caspian.summit("Baku, 2010").start.isoformat()
+    '2010-11-18'
+    """,
+    "Dataset.summits": """
+    Same as :func:`caspian.summits`, on this dataset.
+
+    >>> import caspian
+    >>> [s.year for s in caspian.Dataset.packaged().summits(before=2008)]
+    [2002, 2007]
+    """,
+    "Dataset.summit": """
+    Same as :func:`caspian.summit`, on this dataset.
+
+    >>> import caspian
+    >>> caspian.Dataset.packaged().summit("caspian-summit-2007").ordinal
+    2
+    """,
+}

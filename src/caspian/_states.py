@@ -320,3 +320,49 @@ class State(Record):
         """The records of ``kind`` whose ``field`` names this state, in order (from the
         dataset's reverse index: as fast as the answer is short)."""
         return self.dataset._referring(kind, field, self, self.dataset.state)
+
+
+#: The docs of the typed query and lookup of each kind here: ``caspian.<plural>()``,
+#: ``caspian.<noun>()`` and the ``Dataset`` methods of the same names, which
+#: ``python -m caspian._listing`` writes into ``__init__.py`` and ``dataset.py``. A line
+#: ``Args:`` stands for the arguments, each with its filter's meaning.
+DOCS = {
+    "states": """
+    States: those that exist today, or with ``as_of`` those that existed then.
+
+    Args:
+
+    >>> import caspian
+    >>> [s.name for s in caspian.states(littoral=True)]
+    ['Azerbaijan', 'Iran', 'Kazakhstan', 'Russia', 'Turkmenistan']
+    >>> [s.id for s in caspian.states(as_of=1828, littoral=True)]
+    ['qajar-persia', 'russian-empire']
+    """,
+    "state": """
+    The state with this id, ISO code (alpha-2, alpha-3, numeric), name, alias or native name.
+
+    Raises:
+        NotFoundError: no state matches; the error suggests close matches.
+        AmbiguousKeyError: the key names several states.
+
+    >>> import caspian
+    >>> caspian.state("IR").official_name
+    'Islamic Republic of Iran'
+    >>> caspian.state("Қазақстан Республикасы").id
+    'kazakhstan'
+    """,
+    "Dataset.states": """
+    Same as :func:`caspian.states`, on this dataset.
+
+    >>> import caspian
+    >>> len(caspian.Dataset.packaged().states(littoral=True))
+    5
+    """,
+    "Dataset.state": """
+    Same as :func:`caspian.state`, on this dataset.
+
+    >>> import caspian
+    >>> caspian.Dataset.packaged().state("TKM").name
+    'Turkmenistan'
+    """,
+}

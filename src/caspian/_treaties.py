@@ -588,3 +588,7 @@ class Ratification(Record):
         'Kazakhstan'
         """
         return self.dataset.state(self.state)
+
+
+#: The docs of the typed query and lookup of each kind here (declared beside their filters).
+DOCS = _treaty_filters.DOCS

@@ -132,3 +132,77 @@ def ratification_filters() -> tuple[Filter, ...]:
         ),
         value("status", meaning="Keep the ratifications in this :class:`RatificationStatus`."),
     )
+
+
+#: The docs of the typed query and lookup of each kind here: ``caspian.<plural>()``,
+#: ``caspian.<noun>()`` and the ``Dataset`` methods of the same names, which
+#: ``python -m caspian._listing`` writes into ``__init__.py`` and ``dataset.py``. A line
+#: ``Args:`` stands for the arguments, each with its filter's meaning.
+DOCS = {
+    "agreements": """
+    Documents in order of signing.
+
+    Args:
+
+    >>> import caspian
+    >>> [a.id for a in caspian.agreements(party="RU", after=2010, in_force=True)][:3]
+    ['aktau-protocol', 'moscow-protocol', 'aquatic-bioresources-agreement-2014']
+    >>> [a.id for a in caspian.agreements(binding="KZ", in_force_on="2006-12-31")]
+    ['ru-kz-seabed-agreement-1998', 'tehran-convention']
+
+    .. versionchanged:: 0.3 ``in_force_on`` and ``binding``.
+    """,
+    "agreement": """
+    The document with this id, title, short title or alias.
+
+    >>> import caspian
+    >>> caspian.agreement("Security and Military Cooperation Agreement").title
+    'Agreement on Security Cooperation in the Caspian Sea'
+    """,
+    "Dataset.agreements": """
+    Same as :func:`caspian.agreements`, on this dataset.
+
+    >>> import caspian
+    >>> [a.id for a in caspian.Dataset.packaged().agreements(meeting="caspian-summit-2010")]
+    ['security-agreement-2010']
+    """,
+    "Dataset.agreement": """
+    Same as :func:`caspian.agreement`, on this dataset.
+
+    >>> import caspian
+    >>> caspian.Dataset.packaged().agreement("Tehran Convention").signed.year
+    2003
+    """,
+    "articles": """
+    Articles, of one agreement or of all, optionally searched.
+
+    Args:
+
+    >>> import caspian
+    >>> [a.number for a in caspian.articles("legal-status-convention", text="pipeline")]
+    [12, 14, 15]
+    """,
+    "Dataset.articles": """
+    Same as :func:`caspian.articles`, on this dataset.
+
+    >>> import caspian
+    >>> [a.number for a in caspian.Dataset.packaged().articles("treaty-of-gulistan")]
+    [5]
+    """,
+    "ratifications": """
+    Ratifications recorded in the data (``"pending"`` ones say a state has not yet ratified).
+
+    Args:
+
+    >>> import caspian
+    >>> [r.state for r in caspian.ratifications("legal-status-convention", status="ratified")]
+    ['kazakhstan', 'azerbaijan', 'russia', 'turkmenistan']
+    """,
+    "Dataset.ratifications": """
+    Same as :func:`caspian.ratifications`, on this dataset.
+
+    >>> import caspian
+    >>> len(caspian.Dataset.packaged().ratifications("legal-status-convention"))
+    5
+    """,
+}

@@ -30,6 +30,9 @@ from caspian.errors import ArgumentTypeError, _shown
 if TYPE_CHECKING:
     from caspian._index import Index
     from caspian._search import Match
+
+# -- generated (python -m caspian._listing): dataset_types --
+if TYPE_CHECKING:
     from caspian.model import (
         Agreement,
         AgreementKind,
@@ -49,6 +52,7 @@ if TYPE_CHECKING:
         Summit,
         Topic,
     )
+# -- end of generated (python -m caspian._listing): dataset_types --
 
 __all__ = ["Dataset", "YearOrDate"]
 
@@ -322,61 +326,6 @@ class Dataset(_Chronology, _Links):
             f"use caspian.{wider.KIND.noun}() for that"
         )
 
-    def state(self, key: str | State) -> State:
-        """Same as :func:`caspian.state`, on this dataset.
-
-        >>> import caspian
-        >>> caspian.Dataset.packaged().state("TKM").name
-        'Turkmenistan'
-        """
-        index = self._indexes.get(model.State)  # an id or a key as written: one dict
-        found = index.exact.get(key) if index is not None and key.__class__ is str else None
-        return found if found is not None else self._get(model.State, key)  # type: ignore[return-value]
-
-    def meeting(self, key: str | Meeting) -> Meeting:
-        """Same as :func:`caspian.meeting`, on this dataset.
-
-        >>> import caspian
-        >>> caspian.Dataset.packaged().meeting("caspian-summit-2007").city.name
-        'Tehran'
-        """
-        index = self._indexes.get(model.Meeting)  # an id or a key as written: one dict
-        found = index.exact.get(key) if index is not None and key.__class__ is str else None
-        return found if found is not None else self._get(model.Meeting, key)  # type: ignore[return-value]
-
-    def summit(self, key: str | Summit) -> Summit:
-        """Same as :func:`caspian.summit`, on this dataset.
-
-        >>> import caspian
-        >>> caspian.Dataset.packaged().summit("caspian-summit-2007").ordinal
-        2
-        """
-        index = self._indexes.get(model.Summit)  # an id or a key as written: one dict
-        found = index.exact.get(key) if index is not None and key.__class__ is str else None
-        return found if found is not None else self._get(model.Summit, key)  # type: ignore[return-value]
-
-    def agreement(self, key: str | Agreement) -> Agreement:
-        """Same as :func:`caspian.agreement`, on this dataset.
-
-        >>> import caspian
-        >>> caspian.Dataset.packaged().agreement("Tehran Convention").signed.year
-        2003
-        """
-        index = self._indexes.get(model.Agreement)  # an id or a key as written: one dict
-        found = index.exact.get(key) if index is not None and key.__class__ is str else None
-        return found if found is not None else self._get(model.Agreement, key)  # type: ignore[return-value]
-
-    def pipeline(self, key: str | Pipeline) -> Pipeline:
-        """Same as :func:`caspian.pipeline`, on this dataset.
-
-        >>> import caspian
-        >>> caspian.Dataset.packaged().pipeline("TAPI").commodity.value
-        'gas'
-        """
-        index = self._indexes.get(model.Pipeline)  # an id or a key as written: one dict
-        found = index.exact.get(key) if index is not None and key.__class__ is str else None
-        return found if found is not None else self._get(model.Pipeline, key)  # type: ignore[return-value]
-
     def search(self, text: str, *, kind: str | None = None) -> tuple[Match, ...]:
         """Same as :func:`caspian.search`, on this dataset."""
         from caspian._search import search
@@ -385,8 +334,9 @@ class Dataset(_Chronology, _Links):
 
     # -- queries ----------------------------------------------------------------------------
     # Each kind declares its filters beside it (``KIND.filters``); :meth:`query` serves them
-    # all. The methods below are thin typed wrappers over it, for precise signatures (a test
-    # keeps them equal to the declarations).
+    # all. The typed methods of each kind (its query and lookup, for precise signatures) are
+    # generated from those declarations and the docs its module declares (``DOCS``), at the end
+    # of the class, by ``python -m caspian._listing``.
 
     def query(self, kind: type[R], /, **arguments: Any) -> tuple[R, ...]:
         """The records of ``kind`` that the filters of its query keep: the same as the kind's
@@ -425,6 +375,7 @@ class Dataset(_Chronology, _Links):
         self.records(kind)  # checks the kind
         return self._get(kind, key)
 
+    # -- generated (python -m caspian._listing): methods --
     def states(
         self, *, littoral: bool | None = None, as_of: YearOrDate | None = None
     ) -> tuple[State, ...]:
@@ -435,6 +386,17 @@ class Dataset(_Chronology, _Links):
         5
         """
         return _query.answer(self, model.State, (littoral, as_of))
+
+    def state(self, key: str | State) -> State:
+        """Same as :func:`caspian.state`, on this dataset.
+
+        >>> import caspian
+        >>> caspian.Dataset.packaged().state("TKM").name
+        'Turkmenistan'
+        """
+        index = self._indexes.get(model.State)  # an id or a key as written: one dict
+        found = index.exact.get(key) if index is not None and key.__class__ is str else None
+        return found if found is not None else self._get(model.State, key)  # type: ignore[return-value]
 
     def meetings(
         self,
@@ -457,6 +419,17 @@ class Dataset(_Chronology, _Links):
             self, model.Meeting, (after, before, host, kind, participant, status, year)
         )
 
+    def meeting(self, key: str | Meeting) -> Meeting:
+        """Same as :func:`caspian.meeting`, on this dataset.
+
+        >>> import caspian
+        >>> caspian.Dataset.packaged().meeting("caspian-summit-2007").city.name
+        'Tehran'
+        """
+        index = self._indexes.get(model.Meeting)  # an id or a key as written: one dict
+        found = index.exact.get(key) if index is not None and key.__class__ is str else None
+        return found if found is not None else self._get(model.Meeting, key)  # type: ignore[return-value]
+
     def summits(
         self,
         *,
@@ -474,6 +447,17 @@ class Dataset(_Chronology, _Links):
         [2002, 2007]
         """
         return _query.answer(self, model.Summit, (after, before, host, participant, status, year))
+
+    def summit(self, key: str | Summit) -> Summit:
+        """Same as :func:`caspian.summit`, on this dataset.
+
+        >>> import caspian
+        >>> caspian.Dataset.packaged().summit("caspian-summit-2007").ordinal
+        2
+        """
+        index = self._indexes.get(model.Summit)  # an id or a key as written: one dict
+        found = index.exact.get(key) if index is not None and key.__class__ is str else None
+        return found if found is not None else self._get(model.Summit, key)  # type: ignore[return-value]
 
     def agreements(
         self,
@@ -513,6 +497,17 @@ class Dataset(_Chronology, _Links):
                 binding,
             ),
         )
+
+    def agreement(self, key: str | Agreement) -> Agreement:
+        """Same as :func:`caspian.agreement`, on this dataset.
+
+        >>> import caspian
+        >>> caspian.Dataset.packaged().agreement("Tehran Convention").signed.year
+        2003
+        """
+        index = self._indexes.get(model.Agreement)  # an id or a key as written: one dict
+        found = index.exact.get(key) if index is not None and key.__class__ is str else None
+        return found if found is not None else self._get(model.Agreement, key)  # type: ignore[return-value]
 
     def articles(
         self,
@@ -559,6 +554,17 @@ class Dataset(_Chronology, _Links):
         """
         return _query.answer(self, model.Pipeline, (through, commodity, status))
 
+    def pipeline(self, key: str | Pipeline) -> Pipeline:
+        """Same as :func:`caspian.pipeline`, on this dataset.
+
+        >>> import caspian
+        >>> caspian.Dataset.packaged().pipeline("TAPI").commodity.value
+        'gas'
+        """
+        index = self._indexes.get(model.Pipeline)  # an id or a key as written: one dict
+        found = index.exact.get(key) if index is not None and key.__class__ is str else None
+        return found if found is not None else self._get(model.Pipeline, key)  # type: ignore[return-value]
+
     def reserves(
         self,
         *,
@@ -572,3 +578,5 @@ class Dataset(_Chronology, _Links):
         ['caspian-oil-proved-probable-2012', 'caspian-oil-undiscovered-usgs']
         """
         return _query.answer(self, model.ReserveEstimate, (commodity, category))
+
+    # -- end of generated (python -m caspian._listing): methods --
