@@ -53,3 +53,20 @@ def test_the_first_answer_imports_only_what_it_uses(code: str) -> None:
         check=True,
     )
     assert ran.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("code", ["caspian.summits(after=2007)", "caspian.state('IR')"])
+def test_the_first_answer_takes_dates_from_the_c_module(code: str) -> None:
+    """The first answer does not run datetime's pure-Python module, and its dates are
+    datetime.date all the same."""
+    shown = (
+        "import sys; print('datetime' in sys.modules); import datetime; "
+        "print(type(caspian.summit('caspian-summit-2018').start) is datetime.date)"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", f"import caspian; {code}; {shown}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert ran.stdout.split() == ["False", "True"]

@@ -120,3 +120,19 @@ def test_repr_is_short() -> None:
         == "Summit(id='caspian-summit-2018', name='Fifth Caspian Summit (Aktau)', start='2018-08-12')"
     )
     assert all(len(repr(a)) < 160 for a in caspian.agreements())
+
+
+def test_a_kind_is_immutable_and_compared_by_value() -> None:
+    """A kind's description cannot be changed, gains no attribute, and equals a copy of it."""
+    kind = caspian.State.KIND
+    with pytest.raises(AttributeError, match="a Kind is immutable"):
+        kind.noun = "country"  # type: ignore[misc]
+    with pytest.raises(AttributeError, match="a Kind is immutable"):
+        del kind.keys  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        kind.extra = 1  # type: ignore[attr-defined]
+    assert not hasattr(kind, "__dict__")
+    same = caspian.Kind(**{name: getattr(kind, name) for name in kind.__slots__})
+    assert (kind, hash(kind)) == (same, hash(same))
+    assert kind != caspian.Summit.KIND
+    assert kind.noun == "state"

@@ -13,10 +13,10 @@ MeetingStatus.PLANNED
 
 from __future__ import annotations
 
-import datetime as _dt
 from enum import Enum
 from typing import TypeVar
 
+from caspian._coerce import datetime as _dt
 from caspian._coerce import day_of, parse_year_or_date
 from caspian._keys import normalize, suggest
 from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown

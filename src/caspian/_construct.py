@@ -14,10 +14,10 @@ Coordinates(longitude=51.0, latitude=43.6)
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+from caspian._coerce import datetime as _dt
 from caspian._fields import Shape, shapes
 
 __all__ = ["build", "build_all", "package_bytes", "parse"]

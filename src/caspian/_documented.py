@@ -20,7 +20,7 @@ class _Documented(type):
     @property
     def __doc__(cls) -> str | None:  # type: ignore[override]
         own: str | None = cls.__dict__.get("__doc__")
-        if not attrs.has(cls):
+        if not (attrs.has(cls) or cls.__dict__.get("__slots__")):  # fields: attrs's or Kind's
             return own
         lines = [f"    {name}: {text}" for name, text in field_meanings(cls).items()]
         return f"{own or ''}\n\nFields:\n" + "\n".join(lines) if lines else own

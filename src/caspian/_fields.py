@@ -19,13 +19,14 @@ is the real type too): a kind module written with or without
 
 from __future__ import annotations
 
-import datetime as _dt
 import types
 import typing
 from enum import Enum
 from typing import Any
 
 import attrs
+
+from caspian._coerce import datetime as _dt
 
 __all__ = ["Shape", "file_fields", "resolved", "shape", "shapes"]
 

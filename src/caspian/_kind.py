@@ -29,6 +29,7 @@ from caspian._cells import value_at as value_at
 from caspian._coerce import as_day as as_day
 from caspian._coerce import as_year as as_year
 from caspian._documented import _Documented
+from caspian._fields import _Frozen
 from caspian._filters import Filter
 from caspian._meanings import field_meanings as field_meanings
 
@@ -62,14 +63,30 @@ def existed(field: str, members: tuple[str, ...], year: int, resolve: Resolve) -
             yield f"{field}[{index}]", f"{member!r} did not exist in {year}"
 
 
-@attrs.frozen(kw_only=True, repr=False)
-class Kind(metaclass=_Documented):
+class Kind(_Frozen, metaclass=_Documented):
     """The description of a record kind, kept on its class as ``KIND``. Immutable.
 
     >>> from caspian.model import Summit
     >>> Summit.KIND.noun, Summit.KIND.plural, Summit.KIND.label
     ('summit', 'summits', 'name')
     """
+
+    # A plain immutable class, like Filter: attrs would generate and compile its methods on
+    # every first answer (1.5% of it).
+    __slots__ = (  # noqa: RUF023 (in the order of the fields)
+        "file",
+        "noun",
+        "plural",
+        "keys",
+        "label",
+        "columns",
+        "order",
+        "rules",
+        "cited",
+        "optional_words",
+        "prefer",
+        "filters",
+    )
 
     #: The data file that holds records of this kind (``"summits.json"``).
     file: str
@@ -85,24 +102,55 @@ class Kind(metaclass=_Documented):
     #: The field paths shown as columns in command-line and notebook tables.
     columns: tuple[str, ...]
     #: The sort key of the kind's records; ``None`` keeps the order of the files.
-    order: Callable[[Any], Any] | None = None
+    order: Callable[[Any], Any] | None
     #: Integrity rules of this kind beyond the shared ones (references, ranges, sources): each
     #: takes a record and a resolver ``(kind's class name, id) -> record or None`` and
     #: yields ``(field path, message)`` for each problem.
-    rules: tuple[Callable[[Any, Resolve], Problems], ...] = ()
+    rules: tuple[Callable[[Any, Resolve], Problems], ...]
     #: The fields whose value, where set, at least one source must support (``supports``):
     #: the dates, places, parties, lengths and values a user may ask the source of.
-    cited: tuple[str, ...] = ()
+    cited: tuple[str, ...]
     #: Words a key may leave out at its end (``("pipeline",)``: ``"Tengiz-Novorossiysk"``
     #: finds the ``"Tengiz–Novorossiysk pipeline"``). Any key may also leave out a closing
     #: ``(...)``. Such shorter forms find a record only where no full key names another.
-    optional_words: tuple[str, ...] = ()
+    optional_words: tuple[str, ...]
     #: When a key names several records and exactly one passes this test, that one answers
     #: (today's state over the historic entities that shared its name); ``None``: no rule.
-    prefer: Callable[[Any], bool] | None = None
+    prefer: Callable[[Any], bool] | None
     #: The filters of the kind's query (``caspian.summits(host=...)``), in the order of its
     #: arguments: see :mod:`caspian._filters`.
-    filters: tuple[Filter, ...] = ()
+    filters: tuple[Filter, ...]
+
+    def __init__(
+        self,
+        *,
+        file: str,
+        noun: str,
+        plural: str,
+        keys: tuple[str, ...],
+        label: str,
+        columns: tuple[str, ...],
+        order: Callable[[Any], Any] | None = None,
+        rules: tuple[Callable[[Any, Resolve], Problems], ...] = (),
+        cited: tuple[str, ...] = (),
+        optional_words: tuple[str, ...] = (),
+        prefer: Callable[[Any], bool] | None = None,
+        filters: tuple[Filter, ...] = (),
+    ) -> None:
+        self._set(
+            file,
+            noun,
+            plural,
+            keys,
+            label,
+            columns,
+            order,
+            rules,
+            cited,
+            optional_words,
+            prefer,
+            filters,
+        )
 
     def __repr__(self) -> str:
         return f"Kind(file={self.file!r}, noun={self.noun!r})"

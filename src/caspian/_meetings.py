@@ -5,11 +5,11 @@
 5
 """
 
-import datetime as _dt
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
+from caspian._coerce import datetime as _dt
 from caspian._filters import Filter, dates, record, value
 from caspian._kind import (
     Kind,

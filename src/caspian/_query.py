@@ -12,12 +12,12 @@ filter lets through, in the kind's order.
 
 from __future__ import annotations
 
-import datetime as _dt
 import inspect
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from caspian import _args
+from caspian._coerce import datetime as _dt
 from caspian._fields import shape
 from caspian._filters import Filter, annotation, args_section
 from caspian._keys import normalize

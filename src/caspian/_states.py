@@ -5,11 +5,11 @@
 'Iran'
 """
 
-import datetime as _dt
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
 
+from caspian._coerce import datetime as _dt
 from caspian._filters import Filter, flag
 from caspian._kind import (
     Kind,

@@ -7,12 +7,12 @@ for what is counted, are in :mod:`caspian._time`.
 
 from __future__ import annotations
 
-import datetime as _dt
 import itertools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from caspian import _args, model
+from caspian._coerce import datetime as _dt
 from caspian._kind import Record
 from caspian._values import Results
 from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
