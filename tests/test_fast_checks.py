@@ -1,0 +1,93 @@
+"""The loader's fast paths give the answers of the slow ones: a plain URL passes exactly when
+``urlsplit`` would let it, text checks skip only what cannot be wrong, the per-class plans of
+the rules see each class's own fields, and a key twice is found wherever it is."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from caspian._rules import _plan, check_value, url_problem
+from caspian._values import Place, Source
+from caspian.errors import _shown, printable
+from strategies import hostile_urls
+
+
+def reference_url_problem(url: object) -> str | None:
+    """url_problem as 0.2 wrote it: every character tested, then ``urlsplit`` on every URL."""
+    shown = _shown(url)
+    if not isinstance(url, str):
+        return f"is not an http(s) URL with a host: {shown}"
+    if "\\" in url or any(ch.isspace() or not ch.isprintable() for ch in url):
+        return f"must not hold spaces, control characters or backslashes: {shown}"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018
+    except ValueError as error:
+        return f"is not a valid URL ({printable(str(error))}): {shown}"
+    if parts.username is not None or parts.password is not None:
+        return f"must not hold a user name or password: {shown}"
+    host = parts.hostname
+    if parts.scheme not in ("http", "https") or not host or "." not in host or host.endswith("."):
+        return f"is not an http(s) URL with a host: {shown}"
+    return None
+
+
+plain_urls = st.builds(
+    lambda scheme, labels, tail: f"{scheme}{'.'.join(labels)}{tail}",
+    st.sampled_from(["https://", "http://", "HTTP://", "https:/", "https:///"]),
+    st.lists(st.from_regex(r"[A-Za-z0-9-]{0,6}", fullmatch=True), min_size=1, max_size=4),
+    st.one_of(
+        st.just(""),
+        st.sampled_from(["/", "/a b", "?q=1", "#x", ":80/", "@evil.org", ".", "./", "\u00a0"]),
+        st.text(max_size=8),
+    ),
+)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.one_of(hostile_urls, plain_urls))
+def test_url_problem_answers_as_the_full_check(url: str) -> None:
+    """Any address gets the message the character-by-character and urlsplit check gives."""
+    assert reference_url_problem(url) == url_problem(url)
+
+
+def test_url_problem_refuses_what_looks_plain() -> None:
+    """Near misses of a plain address still get their problems."""
+    near = ["https://example", "https://example.org.", "https://a..b/", "https://exa_mple.org"]
+    near += ["https://u:p@example.org/", "http://user@example.org", "https://example.org:99999/"]
+    near += ["https://example.org:80/", "https://[::1]/", "https://example.org\\x", "HTTPS://A.B"]
+    near += ["https://example.org/\u00a0", "https://example.org/ x", "https://ex\u00e4mple.org/"]
+    for url in near:
+        assert reference_url_problem(url) == url_problem(url)
+    assert url_problem("https://example.org/x") is None
+    assert url_problem("https://example.") is not None
+
+
+def test_lone_surrogates_are_found_in_every_kind_of_text() -> None:
+    """A lone surrogate in a text field, a tuple of texts and a nested value is reported,
+    while accented text passes."""
+    source = Source(
+        url="https://example.org/",
+        title="Caf\ud800",
+        kind="secondary",  # type: ignore[arg-type]
+        supports=("name", "x\udfff"),
+    )
+    found = check_value(source, known=lambda kind: ())
+    assert [(p.path, p.message) for p in found] == [
+        ("title", "is not valid Unicode text (it holds a lone surrogate)"),
+        ("supports[1]", "is not valid Unicode text (it holds a lone surrogate)"),
+    ]
+    assert check_value(attrs.evolve(source, title="Café", supports=("ñ",)), lambda kind: ()) == []
+
+
+def test_plans_are_made_per_class() -> None:
+    """Each class's plan lists its own fields (a subclass's too), not those of another."""
+    assert {name for name, *_ in _plan(Source).fields} == {f.name for f in attrs.fields(Source)}
+    place = _plan(Place)
+    assert {name for name, *_ in place.fields} == {f.name for f in attrs.fields(Place)}
+    assert [ref for name, ref, *_ in place.fields if name == "state"] == ["State"]
+    assert _plan(Source).source and not place.source
