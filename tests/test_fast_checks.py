@@ -1,18 +1,24 @@
 """The loader's fast paths give the answers of the slow ones: a plain URL passes exactly when
 ``urlsplit`` would let it, text checks skip only what cannot be wrong, the per-class plans of
-the rules see each class's own fields, and a key twice is found wherever it is."""
+the rules see each class's own fields, and the strict plan builds what the converter builds
+and leaves everything else to it."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
 import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import caspian
+from caspian._construct import strict
+from caspian._load import converter
 from caspian._rules import _plan, check_value, url_problem
-from caspian._values import Place, Source
+from caspian._values import Coordinates, Place, Source
 from caspian.errors import _shown, printable
+from caspian.model import KINDS
 from strategies import hostile_urls
 
 
@@ -89,5 +95,60 @@ def test_plans_are_made_per_class() -> None:
     assert {name for name, *_ in _plan(Source).fields} == {f.name for f in attrs.fields(Source)}
     place = _plan(Place)
     assert {name for name, *_ in place.fields} == {f.name for f in attrs.fields(Place)}
-    assert [ref for name, ref, *_ in place.fields if name == "state"] == ["State"]
+    assert [ref for name, _, ref, *_ in place.fields if name == "state"] == ["State"]
     assert _plan(Source).source and not place.source
+
+
+def typed(value: object) -> object:
+    """A value with the type of every part spelled out (1 and 1.0 differ, tuples and lists)."""
+    if attrs.has(type(value)):
+        fields = attrs.fields(type(value))
+        return (type(value), tuple((f.name, typed(getattr(value, f.name))) for f in fields))
+    if isinstance(value, (tuple, list)):
+        return (type(value), tuple(typed(v) for v in value))
+    return (type(value), value)
+
+
+def test_the_strict_plan_builds_what_the_converter_builds() -> None:
+    """Every packaged record, written out and read back by the strict plan, is the record
+    the converter builds, down to the type of every value."""
+    data = caspian.Dataset.packaged()
+    for kind in KINDS:
+        for record in data.records(kind):
+            if type(record) is not kind:
+                continue
+            row = converter.unstructure(record)
+            assert typed(converter.structure(row, kind)) == typed(strict(kind)(row))
+
+
+REFUSED = [
+    ("longitude", True),  # a bool is not a number
+    ("longitude", "51"),
+    ("longitude", None),
+    ("latitude", [1.0]),
+    ("extra", 1),  # a field Coordinates does not have
+]
+
+
+@pytest.mark.parametrize(("field", "value"), REFUSED)
+def test_the_strict_plan_leaves_what_it_does_not_take_to_the_converter(
+    field: str, value: object
+) -> None:
+    """An object the converter refuses (or might) is never built by the strict plan."""
+    row = {"longitude": 51, "latitude": 43.6, field: value}
+    with pytest.raises(Exception):  # noqa: B017, PT011 - any refusal sends it to the converter
+        strict(Coordinates)(row)
+    with pytest.raises(Exception):  # noqa: B017, PT011 - and the converter refuses it too
+        converter.structure(row, Coordinates)
+
+
+def test_the_strict_plan_refuses_a_missing_field_and_a_word_outside_the_vocabulary() -> None:
+    """A source without its title, or of an unknown kind, is left to the converter; a whole
+    number where a float belongs is a float, as the converter makes it."""
+    whole = {"longitude": 51, "latitude": 43}
+    assert typed(strict(Coordinates)(whole)) == typed(converter.structure(whole, Coordinates))
+    row = {"url": "https://example.org/", "title": "T", "kind": "secondary", "supports": ["x"]}
+    assert strict(Source)(row) == converter.structure(row, Source)
+    for broken in ({**row, "kind": "tertiary-ish"}, {k: v for k, v in row.items() if k != "title"}):
+        with pytest.raises(Exception):  # noqa: B017, PT011
+            strict(Source)(broken)

@@ -217,9 +217,10 @@ class _Plan:
     source: bool
     #: Whether it is an :class:`Alternative` (it needs a source).
     alternative: bool
-    #: For each field but the link to a dataset: its name, the kind its ids name (or
-    #: ``None``), the fields it must not come before, and its limits (or ``None``).
-    fields: tuple[tuple[str, str | None, tuple[str, ...], Mapping[str, float] | None], ...]
+    #: For each field but the link to a dataset: its name, whether it is plain (it names no
+    #: kind, follows no other field and has no limits), the kind its ids name (or ``None``),
+    #: the fields it must not come before, and its limits (or ``None``).
+    fields: tuple[tuple[str, bool, str | None, tuple[str, ...], Mapping[str, float] | None], ...]
 
 
 _PLANS: dict[type, _Plan | None] = {}
@@ -236,6 +237,7 @@ def _plan(cls: type) -> _Plan:
             fields=tuple(
                 (
                     f.name,
+                    not ({"ref", "not_before", "limits"} & set(f.metadata)),
                     f.metadata.get("ref"),
                     tuple(f.metadata.get("not_before", ())),
                     f.metadata.get("limits"),
@@ -272,26 +274,29 @@ def _walk(
         _source(value, path, found)
     elif plan.alternative and not value.sources:
         found.append((f"{path}.sources", "must list at least one source"))
-    for name, ref, not_before, limits in plan.fields:
+    for name, plain, ref, not_before, limits in plan.fields:
         item = getattr(value, name)
-        many = isinstance(item, tuple)
-        if ref is not None:
-            for index, ident in enumerate(item) if many else ((0, item),):
-                if isinstance(ident, str) and resolve(ref, ident) is None:
-                    at = _at(path, name)
-                    at = f"{at}[{index}]" if many else at
-                    found.append((at, f"names no {ref.lower()}: {_shown(ident)}"))
-        for first in not_before:
-            low = getattr(value, first)
-            if low is not None and item is not None and item < low:
-                found.append((_at(path, name), f"is before {first}"))
+        if plain and (item is None or type(item) in _INERT):
+            continue  # no reference, order or limits to check, and nothing inside
+        if not plain:
+            many = isinstance(item, tuple)
+            if ref is not None:
+                for index, ident in enumerate(item) if many else ((0, item),):
+                    if isinstance(ident, str) and resolve(ref, ident) is None:
+                        at = _at(path, name)
+                        at = f"{at}[{index}]" if many else at
+                        found.append((at, f"names no {ref.lower()}: {_shown(ident)}"))
+            for first in not_before:
+                low = getattr(value, first)
+                if low is not None and item is not None and item < low:
+                    found.append((_at(path, name), f"is before {first}"))
         if isinstance(item, str):
             if limits is None and not item.isascii():
                 _text(item, _at(path, name), found)
             continue  # a text (or a vocabulary's value): nothing inside it to walk
         if isinstance(item, float) or limits is not None:
             _number(item, _at(path, name), limits or {}, found)
-        if many:
+        if isinstance(item, tuple):
             for index, inner in enumerate(item):
                 if isinstance(inner, str):
                     if not inner.isascii():
@@ -306,14 +311,19 @@ def _walk(
                 _walk(item, _at(path, name), resolve, found, inner_plan)
 
 
+#: The types of values on which the shared rules check nothing (when their field names no
+#: kind, follows no other field and has no limits).
+_INERT = frozenset({int, bool, _dt.date})
+
+
 def _at(path: str, name: str) -> str:
     """The path of the field ``name`` of the value at ``path``."""
     return f"{path}.{name}" if path else name
 
 
-#: An http(s) address whose host is plain dotted labels, with no port or user: what most
-#: sources hold, and valid (for :func:`url_problem`, once it holds no space or backslash).
-_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#].*)?", re.DOTALL)
+#: An http(s) address whose host is plain dotted labels, with no port or user, and no space
+#: or backslash: what most sources hold, and valid (for :func:`url_problem`) if it prints.
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#][^ \\]*)?", re.DOTALL)
 
 
 def url_problem(url: object) -> str | None:
@@ -327,14 +337,14 @@ def url_problem(url: object) -> str | None:
     >>> url_problem("https://user:secret@example.org/")
     "must not hold a user name or password: 'https://user:secret@example.org/'"
     """
+    if isinstance(url, str) and _PLAIN_URL.fullmatch(url) and url.isprintable():
+        return None  # what urlsplit finds for it: a host with a dot, no port, no user
     shown = _shown(url)
     if not isinstance(url, str):
         return f"is not an http(s) URL with a host: {shown}"
     # Every white space but " " is also unprintable: one test of the whole text for both.
     if "\\" in url or " " in url or not url.isprintable():
         return f"must not hold spaces, control characters or backslashes: {shown}"
-    if _PLAIN_URL.fullmatch(url):
-        return None  # what urlsplit finds for it: a host with a dot, no port, no user
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a port out of range
