@@ -152,3 +152,14 @@ def test_the_strict_plan_refuses_a_missing_field_and_a_word_outside_the_vocabula
     for broken in ({**row, "kind": "tertiary-ish"}, {k: v for k, v in row.items() if k != "title"}):
         with pytest.raises(Exception):  # noqa: B017, PT011
             strict(Source)(broken)
+
+
+def test_references_are_the_ids_they_name(mini: caspian.Dataset) -> None:
+    """In a loaded dataset a reference is the very string of the id it names (so that index
+    lookups match by identity), and still equal to it."""
+    states = {s.id: s for s in mini.records(caspian.State)}
+    for meeting in mini.records(caspian.Meeting):
+        for ident in meeting.participants:
+            assert ident == states[ident].id
+            assert ident is states[ident].id
+        assert [s.id for s in meeting.participant_states()] == list(meeting.participants)
