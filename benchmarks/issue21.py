@@ -1,9 +1,10 @@
 """The targets of issue 21 (performance 0.3), each measured beside its baseline in one run.
 
 Run with ``python benchmarks/run.py --issue21`` (add ``--instructions`` for cachegrind counts of
-the cold commands, ``--record`` to append the table to benchmarks/RESULTS.md). Cold commands are
-whole interpreters, interleaved (medians); warm measures are medians of ``timeit`` repeats in
-this process, ours and the baseline alternating. Every ratio is ours / baseline.
+the cold commands, ``--cold`` for the cold commands alone, ``--record`` to append the table to
+benchmarks/RESULTS.md). Cold commands are whole interpreters, interleaved (medians); warm
+measures are medians of ``timeit`` repeats in this process, ours and the baseline alternating.
+Every ratio is ours / baseline.
 """
 
 from __future__ import annotations
@@ -262,14 +263,15 @@ def issue21(args: argparse.Namespace) -> int:
                     None,
                 )
             )
-    lines += warm(args.repeat)
-    lines += grown(args.repeat)
+    if not args.cold:  # --cold: the cold commands only
+        lines += warm(args.repeat)
+        lines += grown(args.repeat)
     lines.append("")
     lines.append(
         "Absolute cold times: "
         + ", ".join(f"{n} {t * 1e3:.1f} ms" for n, (t, _) in results.items())
     )
-    lines += ["", *navigation(), ""]
+    lines += ["", *([] if args.cold else navigation()), ""]
     text = "\n".join(lines)
     print(text)
     if args.record:

@@ -340,6 +340,11 @@ def main() -> int:
         help="measure the 0.3 targets of issue 21 side by side with their baselines",
     )
     parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="with --issue21: only the cold commands (the CLI and the first answers)",
+    )
+    parser.add_argument(
         "--steps",
         action="store_true",
         help="only measure what each step of the cold path buys (see STEPS)",

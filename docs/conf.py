@@ -31,6 +31,7 @@ extensions = [
     "public_names",
     "data_dictionary",
     "figures",
+    "kind_lists",
 ]
 
 source_suffix = {".md": "markdown"}

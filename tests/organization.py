@@ -16,6 +16,9 @@ from caspian._kind import Kind, Record, Value, dataset_field, ref
 from caspian._values import Alternative, Place, Source
 from caspian._vocabulary import _Vocabulary
 
+#: The module's public names: a packaged kind's module lists them here, once.
+__all__ = ["Office", "Organization", "OrganizationStatus"]
+
 
 class OrganizationStatus(_Vocabulary):
     """Whether an organization still works."""

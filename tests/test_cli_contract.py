@@ -124,7 +124,9 @@ def test_the_help_summary_needs_no_docstring() -> None:
 
     def ratifications() -> None: ...
 
-    assert cli._summary(ratifications) == "ratifications"
+    from caspian._options import _summary
+
+    assert _summary(ratifications) == "ratifications"
 
 
 def test_ctrl_c_is_exit_130_quietly(monkeypatch: pytest.MonkeyPatch) -> None:

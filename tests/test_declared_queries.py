@@ -10,7 +10,7 @@ import pytest
 
 import caspian
 from caspian._filters import annotation, meaning
-from caspian.cli import arguments
+from caspian._options import arguments
 from caspian.dataset import Dataset
 from caspian.model import KINDS
 

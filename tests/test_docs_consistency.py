@@ -24,7 +24,9 @@ def test_changelog_data_section_matches_the_packaged_counts() -> None:
     flat = " ".join(section.split())
     for kind in KINDS:
         count = len(data.records(kind))
-        assert re.search(rf"\b{count} {kind.KIND.plural}\b", flat), (kind.__name__, count)
+        assert re.search(rf"\b{count} {kind.KIND.plural}\b", flat), (
+            f"CHANGELOG.md's newest Data section should count {count} {kind.KIND.plural}"
+        )
 
 
 def test_data_notes_mention_every_record_with_alternatives() -> None:

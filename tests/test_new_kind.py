@@ -26,7 +26,8 @@ from organization import DATA, Organization, OrganizationStatus
 def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Dataset:
     """The packaged data plus the organizations, with Organization registered."""
     # The one line a new kind adds to the registry, as the packaged kinds are listed.
-    monkeypatch.setattr(model, "_KINDS", (*model._KINDS, ("organization", "Organization")))
+    row = ("organization", "Organization", "organization", "organizations")
+    monkeypatch.setattr(model, "_KINDS", (*model._KINDS, row))
     monkeypatch.delattr(model, "KINDS", raising=False)  # made again from _KINDS on first use
     (tmp_path / "organizations.json").write_text(json.dumps(DATA), encoding="utf-8")
     loaded = Dataset.from_directory(tmp_path, base=Dataset.packaged())

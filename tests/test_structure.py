@@ -192,7 +192,18 @@ def test_the_model_table_names_each_module_exactly() -> None:
         if isinstance(node, ast.ImportFrom) and [a.name for a in node.names] == ["*"]
     }
     assert starred == set(model._WHERE.values())  # type checkers see every family's names
-    assert [f"{m}.{n}" for m, n in model._KINDS] == [f"{k.__module__}.{k.__name__}" for k in KINDS]
+    assert [f"{m}.{n}" for m, n, *_ in model._KINDS] == [
+        f"{k.__module__}.{k.__name__}" for k in KINDS
+    ]
+
+
+def test_the_registry_names_each_kind_as_its_kind_does() -> None:
+    """The noun and plural written in each row of the registry (the command line's names,
+    read without defining the kinds) are the kind's own ``KIND.noun`` and ``KIND.plural``."""
+    from caspian import model
+
+    rows = [(noun, plural) for _, _, noun, plural in model._KINDS]
+    assert rows == [(k.KIND.noun, k.KIND.plural) for k in KINDS]
 
 
 def test_a_query_loads_only_the_kinds_it_needs() -> None:

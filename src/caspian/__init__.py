@@ -21,6 +21,7 @@ from caspian._version import __version__ as __version__
 from caspian.errors import *  # noqa: F403  (the errors, listed once in their __all__)
 from caspian.errors import __all__ as _ERRORS
 
+# -- generated (python -m caspian._listing): type_checking --
 if TYPE_CHECKING:
     from caspian._chronicle import events as events
     from caspian._chronicle import panel as panel
@@ -33,125 +34,52 @@ if TYPE_CHECKING:
     from caspian._time import StateYear as StateYear
     from caspian.dataset import Dataset as Dataset
     from caspian.dataset import YearOrDate as YearOrDate
-    from caspian.export import (
-        cite as cite,
-    )
-    from caspian.export import (
-        from_dict as from_dict,
-    )
-    from caspian.export import (
-        to_csv as to_csv,
-    )
-    from caspian.export import (
-        to_dataframe as to_dataframe,
-    )
-    from caspian.export import (
-        to_dict as to_dict,
-    )
-    from caspian.export import (
-        to_geojson as to_geojson,
-    )
-    from caspian.export import (
-        to_json as to_json,
-    )
-    from caspian.model import (
-        Agreement as Agreement,
-    )
-    from caspian.model import (
-        AgreementKind as AgreementKind,
-    )
-    from caspian.model import (
-        AgreementStatus as AgreementStatus,
-    )
-    from caspian.model import (
-        Alternative as Alternative,
-    )
-    from caspian.model import (
-        Article as Article,
-    )
-    from caspian.model import (
-        Attendee as Attendee,
-    )
-    from caspian.model import (
-        Capacity as Capacity,
-    )
-    from caspian.model import (
-        CapacityUnit as CapacityUnit,
-    )
-    from caspian.model import (
-        CapitalName as CapitalName,
-    )
-    from caspian.model import (
-        Commodity as Commodity,
-    )
-    from caspian.model import (
-        Coordinates as Coordinates,
-    )
-    from caspian.model import (
-        Kind as Kind,
-    )
-    from caspian.model import (
-        LocalName as LocalName,
-    )
-    from caspian.model import (
-        Meeting as Meeting,
-    )
-    from caspian.model import (
-        MeetingKind as MeetingKind,
-    )
-    from caspian.model import (
-        MeetingStatus as MeetingStatus,
-    )
-    from caspian.model import (
-        Pipeline as Pipeline,
-    )
-    from caspian.model import (
-        PipelineStatus as PipelineStatus,
-    )
-    from caspian.model import (
-        Place as Place,
-    )
-    from caspian.model import (
-        Ratification as Ratification,
-    )
-    from caspian.model import (
-        RatificationStatus as RatificationStatus,
-    )
-    from caspian.model import (
-        Record as Record,
-    )
-    from caspian.model import (
-        ReserveCategory as ReserveCategory,
-    )
-    from caspian.model import (
-        ReserveEstimate as ReserveEstimate,
-    )
-    from caspian.model import (
-        ReserveUnit as ReserveUnit,
-    )
-    from caspian.model import (
-        Results as Results,
-    )
-    from caspian.model import (
-        Source as Source,
-    )
-    from caspian.model import (
-        SourceKind as SourceKind,
-    )
-    from caspian.model import (
-        State as State,
-    )
-    from caspian.model import (
-        Summit as Summit,
-    )
-    from caspian.model import (
-        Topic as Topic,
-    )
+    from caspian.export import cite as cite
+    from caspian.export import from_dict as from_dict
+    from caspian.export import to_csv as to_csv
+    from caspian.export import to_dataframe as to_dataframe
+    from caspian.export import to_dict as to_dict
+    from caspian.export import to_geojson as to_geojson
+    from caspian.export import to_json as to_json
+    from caspian.model import Agreement as Agreement
+    from caspian.model import AgreementKind as AgreementKind
+    from caspian.model import AgreementStatus as AgreementStatus
+    from caspian.model import Alternative as Alternative
+    from caspian.model import Article as Article
+    from caspian.model import Attendee as Attendee
+    from caspian.model import Capacity as Capacity
+    from caspian.model import CapacityUnit as CapacityUnit
+    from caspian.model import CapitalName as CapitalName
+    from caspian.model import Commodity as Commodity
+    from caspian.model import Coordinates as Coordinates
+    from caspian.model import Kind as Kind
+    from caspian.model import LocalName as LocalName
+    from caspian.model import Meeting as Meeting
+    from caspian.model import MeetingKind as MeetingKind
+    from caspian.model import MeetingStatus as MeetingStatus
+    from caspian.model import Pipeline as Pipeline
+    from caspian.model import PipelineStatus as PipelineStatus
+    from caspian.model import Place as Place
+    from caspian.model import Ratification as Ratification
+    from caspian.model import RatificationStatus as RatificationStatus
+    from caspian.model import Record as Record
+    from caspian.model import ReserveCategory as ReserveCategory
+    from caspian.model import ReserveEstimate as ReserveEstimate
+    from caspian.model import ReserveUnit as ReserveUnit
+    from caspian.model import Results as Results
+    from caspian.model import Source as Source
+    from caspian.model import SourceKind as SourceKind
+    from caspian.model import State as State
+    from caspian.model import Summit as Summit
+    from caspian.model import Topic as Topic
+# -- end of generated (python -m caspian._listing): type_checking --
 
-# The one listing of the names loaded on first use (so that ``import caspian`` stays cheap):
-# module -> names. ``__all__`` (at the end of this module) and ``__dir__`` are derived from
-# it, the errors' own ``__all__`` and the functions defined here; a test pins the
-# ``TYPE_CHECKING`` imports above to it.
+# The names loaded on first use (so that ``import caspian`` stays cheap), each listed once: here
+# by module for those outside the model, and in the ``__all__`` of the module that defines it
+# for those of the model (``_MODEL_NAMES`` below and the ``TYPE_CHECKING`` imports above are
+# generated from both by ``python -m caspian._listing``; a test fails while they are stale).
+# ``__all__`` (at the end of this module) and ``__dir__`` are derived from them, the errors' own
+# ``__all__`` and the functions defined here.
 _LAZY_MODULES: dict[str, tuple[str, ...]] = {
     "caspian._chronicle": ("events", "panel"),
     "caspian._package": ("to_datapackage",),
@@ -167,41 +95,49 @@ _LAZY_MODULES: dict[str, tuple[str, ...]] = {
         "to_geojson",
         "to_json",
     ),
-    "caspian.model": (
-        "Agreement",
-        "AgreementKind",
-        "AgreementStatus",
-        "Alternative",
-        "Article",
-        "Attendee",
-        "Capacity",
-        "CapacityUnit",
-        "CapitalName",
-        "Commodity",
-        "Coordinates",
-        "Kind",
-        "LocalName",
-        "Meeting",
-        "MeetingKind",
-        "MeetingStatus",
-        "Pipeline",
-        "PipelineStatus",
-        "Place",
-        "Ratification",
-        "RatificationStatus",
-        "Record",
-        "ReserveCategory",
-        "ReserveEstimate",
-        "ReserveUnit",
-        "Results",
-        "Source",
-        "SourceKind",
-        "State",
-        "Summit",
-        "Topic",
-    ),
 }
-_LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in names}
+
+# -- generated (python -m caspian._listing): model_names --
+_MODEL_NAMES = (
+    "Agreement",
+    "AgreementKind",
+    "AgreementStatus",
+    "Alternative",
+    "Article",
+    "Attendee",
+    "Capacity",
+    "CapacityUnit",
+    "CapitalName",
+    "Commodity",
+    "Coordinates",
+    "Kind",
+    "LocalName",
+    "Meeting",
+    "MeetingKind",
+    "MeetingStatus",
+    "Pipeline",
+    "PipelineStatus",
+    "Place",
+    "Ratification",
+    "RatificationStatus",
+    "Record",
+    "ReserveCategory",
+    "ReserveEstimate",
+    "ReserveUnit",
+    "Results",
+    "Source",
+    "SourceKind",
+    "State",
+    "Summit",
+    "Topic",
+)
+# -- end of generated (python -m caspian._listing): model_names --
+
+_LAZY = {
+    name: module
+    for module, names in (*_LAZY_MODULES.items(), ("caspian.model", _MODEL_NAMES))
+    for name in names
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -17,35 +17,22 @@ caspian-summit-2022  Sixth Caspian Summit (Ashgabat)  2022-06-29  6        Ashga
 
 from __future__ import annotations
 
-import argparse
 import inspect
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn, TextIO
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, TextIO
 
 import caspian
 from caspian import model
-from caspian._html import columns_shown
 from caspian._kind import Record, cell
-from caspian._options import add_option, arguments, filter_option
 from caspian._version import __data_version__, __version__
 from caspian.errors import CaspianError
 
-EXAMPLES = """\
-examples:
-  caspian summits --after 2007
-  caspian meetings --kind ministerial --after 2015
-  caspian agreements --party RU --in-force
-  caspian state iran
-  caspian search Aktau
-  caspian pipelines --through GE --format csv
-  caspian articles legal-status-convention --text pipeline
-  caspian ratifications legal-status-convention
-  caspian agreements --binding KZ --in-force-on 2015-01-01
-  caspian events --state KZ --after 2018
-  caspian panel state-year --start 1991 --end 2025 --format csv
-  caspian cite --style bibtex
-"""
+if TYPE_CHECKING:  # argparse is imported only for help and for command lines it must read
+    import argparse
+
+    from caspian._filters import Filter
 
 #: Widest cell in a table; longer text is cut with an ellipsis (use --format json for all).
 WIDTH = 60
@@ -72,7 +59,13 @@ def table(records: Sequence[Record]) -> str:
     """
     if not records:
         return "(no records)"
-    columns = columns_shown(type(records[0]))
+    kind = getattr(type(records[0]), "KIND", None)
+    if kind is not None:
+        columns: Sequence[str] = kind.columns
+    else:  # the rows of the time queries
+        from caspian._html import columns_shown
+
+        columns = columns_shown(type(records[0]))
     cells = [[_fit("" if (v := cell(r, c)) is None else str(v)) for c in columns] for r in records]
     widths = [max(len(h), *(len(row[i]) for row in cells)) for i, h in enumerate(columns)]
     lines = [
@@ -82,25 +75,6 @@ def table(records: Sequence[Record]) -> str:
     for row in cells:
         lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
     return "\n".join(lines)
-
-
-class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are one line and exit status 2, which writes help and
-    the version to the stream it is given and returns instead of exiting."""
-
-    def __init__(self, *args: Any, out: TextIO | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.out = out
-
-    def error(self, message: str) -> NoReturn:
-        raise _UsageError(f"{self.prog}: {message}")
-
-    def _print_message(self, message: str, file: Any = None) -> None:
-        if message:
-            _write(self.out if file in (None, sys.stdout) and self.out else file, message)
-
-    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
-        raise _Exit(status)
 
 
 class _UsageError(Exception):
@@ -127,68 +101,45 @@ def _write(stream: TextIO | None, text: str) -> None:
         raise OSError(9, "the stream is closed") from None
 
 
+#: The commands of the time queries (:func:`caspian.events`, :func:`caspian.panel`).
+_TIME = ("events", "panel")
+
+
+def _kind(command: str) -> type[Record] | None:
+    """The kind a command names by its plural or noun (``"summits"``, ``"summit"``), read
+    from the registry's rows: only that kind's module is imported."""
+    row = next((r for r in model._KINDS if command in (r[2], r[3])), None)
+    return None if row is None else model._kind(*row)
+
+
+def _query(command: str) -> Callable[..., Any] | None:
+    """The query function of a command (a kind's plural, or a time query), if it is one."""
+    if command in _TIME or any(command == row[3] for row in model._KINDS):
+        return getattr(caspian, command)  # type: ignore[no-any-return]
+    return None
+
+
+def _lookup(command: str) -> Callable[[str], Any] | None:
+    """The lookup function of a command (the noun of a kind with keys), if it is one."""
+    if not any(command == row[2] for row in model._KINDS):
+        return None
+    kind = _kind(command)
+    if kind is None or not kind.KIND.keys or not hasattr(caspian, command):
+        return None
+    return getattr(caspian, command)  # type: ignore[no-any-return]
+
+
 def queries() -> dict[str, Callable[..., Any]]:
     """The query function of each kind, by command name (``"summits"``), and the time
     queries (``"events"``, ``"panel"``)."""
-    found = {kind.KIND.plural: getattr(caspian, kind.KIND.plural) for kind in model.KINDS}
+    found = {row[3]: getattr(caspian, row[3]) for row in model._KINDS}
     return {**found, "events": caspian.events, "panel": caspian.panel}
 
 
 def lookups() -> dict[str, Callable[[str], Any]]:
     """The lookup function of each kind that has one, by command name (``"summit"``)."""
-    return {
-        kind.KIND.noun: getattr(caspian, kind.KIND.noun)
-        for kind in model.KINDS
-        if kind.KIND.keys and hasattr(caspian, kind.KIND.noun)
-    }
-
-
-def _summary(function: Callable[..., Any]) -> str:
-    """The first line of a function's docstring; its name where there is none (``python -OO``
-    strips docstrings, and the command line must work without them)."""
-    from caspian._meanings import plain
-
-    lines = (function.__doc__ or "").strip().splitlines()
-    return plain(lines[0]).rstrip(".") if lines else function.__name__.replace("_", " ")
-
-
-def examples(name: str, function: Callable[..., Any]) -> list[str]:
-    """The command lines of the examples in a function's docstring (one place for both).
-
-    >>> examples("summits", caspian.summits)[:1]
-    ['caspian summits --after 2007']
-    """
-    import ast
-    import shlex
-
-    found = []
-    for line in (function.__doc__ or "").splitlines():
-        code = line.strip().removeprefix(">>> ")
-        if "caspian." + name + "(" not in code:
-            continue
-        try:
-            tree = ast.parse(code)
-        except SyntaxError:
-            continue
-        for node in ast.walk(tree):
-            if not (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and node.func.attr == name
-                and all(isinstance(a, ast.Constant) for a in node.args)
-                and all(isinstance(k.value, ast.Constant) and k.arg for k in node.keywords)
-            ):
-                continue
-            words = ["caspian", name, *(str(a.value) for a in node.args)]  # type: ignore[attr-defined]
-            for keyword in node.keywords:
-                value = keyword.value.value  # type: ignore[attr-defined]
-                flag = "--" + str(keyword.arg).replace("_", "-")
-                if value is True or value is False:
-                    words.append(flag if value else "--no-" + flag[2:])
-                else:
-                    words += [flag, str(value)]
-            found.append(shlex.join(words))
-    return found
+    found = {row[2]: _lookup(row[2]) for row in model._KINDS}
+    return {name: function for name, function in found.items() if function is not None}
 
 
 def build_parser(out: TextIO | None = None, only: str | None = None) -> argparse.ArgumentParser:
@@ -199,12 +150,26 @@ def build_parser(out: TextIO | None = None, only: str | None = None) -> argparse
     >>> build_parser().prog
     'caspian'
     """
+    import argparse
+
+    from caspian._options import (
+        EXAMPLES,
+        _add_search,
+        _format_help,
+        _Parser,
+        _summary,
+        add_option,
+        arguments,
+        examples,
+        filter_option,
+    )
+
     parser = _Parser(
         out=out,
         prog="caspian",
         description="Query Caspian littoral-state diplomacy data: "
-        + ", ".join(k.KIND.plural for k in model.KINDS[:-1])
-        + f" and {model.KINDS[-1].KIND.plural}.",
+        + ", ".join(row[3] for row in model._KINDS[:-1])
+        + f" and {model._KINDS[-1][3]}.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -239,21 +204,19 @@ def build_parser(out: TextIO | None = None, only: str | None = None) -> argparse
         )
         return cmd
 
-    kinds = {kind.KIND.plural: kind for kind in model.KINDS if kind.KIND.filters}
-    for name, function in queries().items():
-        if only not in (None, name):
-            continue
+    asked = queries() if only is None else {only: f} if (f := _query(only)) else {}
+    for name, function in asked.items():
         cmd = command(name, function)
-        if name in kinds:  # the options of a kind's query: made from its filters
-            for one in kinds[name].KIND.filters:
-                filter_option(cmd, kinds[name], one)
+        kind = None if name in _TIME else _kind(name)
+        if kind is not None and kind.KIND.filters:  # a kind's query: options from its filters
+            for one in kind.KIND.filters:
+                filter_option(cmd, kind, one)
             continue
         meanings = arguments(function) if only is None else {}
         for parameter in inspect.signature(function).parameters.values():
             add_option(cmd, parameter, name, meanings.get(parameter.name))
-    for name, function in lookups().items():
-        if only not in (None, name):
-            continue
+    found = lookups() if only is None else {only: f} if (f := _lookup(only)) else {}
+    for name, function in found.items():
         command(name, function).add_argument(
             "key", help=f"the {name}'s id, or a name, alias or code of it"
         )
@@ -287,41 +250,7 @@ def build_parser(out: TextIO | None = None, only: str | None = None) -> argparse
     return parser
 
 
-def _format_help() -> str:
-    from caspian.export import placed_kinds  # imports the exports: only for help
-
-    return (
-        "the output format, one of: table, json, csv, geojson (default: table; "
-        f"geojson for the kinds with places: {placed_kinds()})"
-    )
-
-
-def _add_search(sub: Any, out: TextIO | None) -> None:
-    """The ``search`` command: :func:`caspian.search` across every kind."""
-    nouns = [kind.KIND.noun for kind in model.KINDS]
-    search = sub.add_parser(
-        "search",
-        help="records of every kind that a text names, best first",
-        description="Records of every kind that a text names, best first, each with its kind: "
-        "a name, alias, code or id that is the text, then records holding every word of it, "
-        "then records whose name holds it.",
-        epilog="examples:\n  caspian search Aktau\n  caspian search Gulistan --kind agreement",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        out=out,
-    )
-    search.add_argument("text", help="the text to look for (a name, a word, a year)")
-    search.add_argument(
-        "--kind", choices=nouns, metavar="KIND", help="keep one kind; one of: " + ", ".join(nouns)
-    )
-    search.add_argument(
-        "--format",
-        choices=("table", "json", "csv"),
-        default="table",
-        help="output format, one of: table, json, csv (default: table)",
-    )
-
-
-def _search_output(args: argparse.Namespace) -> str:
+def _search_output(args: argparse.Namespace | SimpleNamespace) -> str:
     """What ``caspian search`` prints: kind, id, label and how each record matched."""
     import csv
     import io
@@ -348,7 +277,7 @@ def _search_output(args: argparse.Namespace) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _run(args: argparse.Namespace) -> Sequence[Record] | str:
+def _run(args: argparse.Namespace | SimpleNamespace) -> Sequence[Record] | str:
     command = args.command
     if command == "cite":
         return caspian.cite(args.style)
@@ -365,22 +294,31 @@ def _run(args: argparse.Namespace) -> Sequence[Record] | str:
         written = caspian.to_datapackage(folder, overwrite=args.force)
         files = len(list(written.glob("*.csv")))
         return f"wrote {files} CSV files and datapackage.json to {written}"
-    single = lookups().get(command)
+    single = _lookup(command)
     if single is not None:
         return (single(args.key),)
-    function = queries()[command]
+    function = _query(command)
+    assert function is not None  # the parser knows no other command
+    kind = None if command in _TIME else _kind(command)
+    if kind is not None and kind.KIND.filters:  # the options made from the filters
+        required = {one.name: False for one in kind.KIND.filters}
+    else:  # the options made from the signature
+        required = {
+            p.name: p.default is inspect.Parameter.empty
+            for p in inspect.signature(function).parameters.values()
+        }
     given: dict[str, Any] = {}
-    for parameter in inspect.signature(function).parameters.values():
-        value = getattr(args, parameter.name)
-        positional = getattr(args, f"_{parameter.name}", None)
+    for name, needed in required.items():
+        value = getattr(args, name)
+        positional = getattr(args, f"_{name}", None)
         if positional is not None:
             if value is not None:
-                raise _UsageError(f"caspian {command}: {parameter.name} given twice")
+                raise _UsageError(f"caspian {command}: {name} given twice")
             value = positional
         if value is not None:
-            given[parameter.name] = value
-        elif parameter.default is inspect.Parameter.empty:
-            raise _UsageError(f"caspian {command}: {parameter.name} is required")
+            given[name] = value
+        elif needed:
+            raise _UsageError(f"caspian {command}: {name} is required")
     return function(**given)  # type: ignore[no-any-return]
 
 
@@ -455,23 +393,80 @@ def _command_asked(argv: Sequence[str]) -> str | None:
     if any(w == "-h" or (w.startswith("--h") and "--help".startswith(w)) for w in argv):
         return None
     command = next((w for w in argv if not w.startswith("-")), None)
-    known = (*queries(), *lookups(), "search", "cite", "export")
-    return command if command in known else None
+    if command in ("search", "cite", "export"):
+        return command
+    return command if command and (_query(command) or _lookup(command)) else None
+
+
+def _read(argv: Sequence[str], command: str | None) -> SimpleNamespace | None:
+    """The arguments of a plain command line, read without building the parser: a kind's
+    query or lookup, each option spelt in full and followed by its value, as in ``caspian
+    summits --after 2007`` or ``caspian state iran --format json``. ``None`` for anything
+    else (an abbreviation, ``--after=2007``, a value that argparse would refuse or read
+    otherwise ...): the parser then reads it, with its messages. A test checks that both
+    read every example the same.
+
+    >>> vars(_read(["summits", "--after", "2007"], "summits"))["after"]
+    2007
+    """
+    kind = _kind(command) if command and argv and argv[0] == command else None
+    if kind is None:
+        return None
+    lookup = command == kind.KIND.noun
+    if not (_lookup(kind.KIND.noun) if lookup else kind.KIND.filters):
+        return None
+    from caspian._args import parse_year_or_date
+
+    found: dict[str, Any] = {"command": command, "format": "table"}
+    options: dict[str, Filter] = {}
+    for one in () if lookup else kind.KIND.filters:
+        found[one.name] = None
+        if one.positional:
+            found["_" + one.name] = None
+        options["--" + one.name.replace("_", "-")] = one
+    words = iter(argv[1:])
+    for word in words:
+        if lookup and "key" not in found and not word.startswith("-"):
+            found["key"] = word
+            continue
+        negated = options.get("--" + word[5:]) if word.startswith("--no-") else None
+        flag = options.get(word) or negated
+        if flag is not None and flag.takes == "flag":
+            found[flag.name] = negated is None
+            continue
+        value = next(words, "-")
+        if value.startswith("-") or (word not in options and word != "--format"):
+            return None
+        try:
+            if word == "--format":
+                if value not in ("table", "json", "csv", "geojson"):
+                    return None
+                found["format"] = value
+            elif options[word].takes in ("after", "before", "date", "day"):
+                found[options[word].name] = parse_year_or_date("value", value)
+            else:
+                found[options[word].name] = int(value) if options[word].takes == "year" else value
+        except (CaspianError, ValueError):
+            return None
+    return SimpleNamespace(**found) if not lookup or "key" in found else None
 
 
 def _output(argv: Sequence[str] | None, out: TextIO) -> str:
     """The text the command prints."""
-    argv = sys.argv[1:] if argv is None else argv  # build only the command asked for:
-    parser = build_parser(out, only=_command_asked(argv))
-    args, extra = parser.parse_known_args(argv)
-    if extra:
-        where = f"caspian {args.command}" if args.command else "caspian"
-        raise _UsageError(f"{where}: unrecognized arguments: {' '.join(extra)}")
-    if args.command is None:
-        raise _UsageError(
-            f"{parser.format_usage().rstrip()}\ncaspian: a command is required "
-            "(caspian --help lists them)"
-        )
+    argv = sys.argv[1:] if argv is None else argv
+    asked = _command_asked(argv)
+    args: argparse.Namespace | SimpleNamespace | None = _read(argv, asked)
+    if args is None:  # build only the command asked for
+        parser = build_parser(out, only=asked)
+        args, extra = parser.parse_known_args(argv)
+        if extra:
+            where = f"caspian {args.command}" if args.command else "caspian"
+            raise _UsageError(f"{where}: unrecognized arguments: {' '.join(extra)}")
+        if args.command is None:
+            raise _UsageError(
+                f"{parser.format_usage().rstrip()}\ncaspian: a command is required "
+                "(caspian --help lists them)"
+            )
     if args.command == "search":
         return _search_output(args)
     result = _run(args)
@@ -479,7 +474,7 @@ def _output(argv: Sequence[str] | None, out: TextIO) -> str:
         return result + "\n"
     fmt = getattr(args, "format", "table")
     if fmt == "json":
-        single = args.command in lookups()
+        single = _lookup(args.command) is not None
         return caspian.to_json(result[0] if single else result) + "\n"
     if fmt == "csv":
         return caspian.to_csv(result)
@@ -488,8 +483,7 @@ def _output(argv: Sequence[str] | None, out: TextIO) -> str:
 
         from caspian.export import has_places, placed_kinds
 
-        kind = next((k for k in model.KINDS if k.KIND.plural == args.command), None)
-        kind = kind or next((k for k in model.KINDS if k.KIND.noun == args.command), None)
+        kind = _kind(args.command)
         if kind is not None and not has_places(kind):
             raise _UsageError(
                 f"caspian {args.command}: --format geojson needs records with places "

@@ -175,11 +175,10 @@ class Dataset(_Chronology, _Links):
     ) -> Dataset:
         """Load records from a directory of JSON files in the packaged format.
 
-        Each kind's file (``states.json``, ``meetings.json``, ``summits.json``,
-        ``agreements.json``, ``articles.json``, ``ratifications.json``, ``pipelines.json``,
-        ``reserves.json``) is optional; a missing file counts as no records. With ``base``,
-        the records are added to those of ``base`` (for example ``Dataset.packaged()``), so
-        you can extend the packaged data.
+        Each kind's file (its ``KIND.file``, as the :doc:`/schemas` page lists them:
+        ``[k.KIND.file for k in caspian.model.KINDS]``) is optional; a missing file counts as
+        no records. With ``base``, the records are added to those of ``base`` (for example
+        ``Dataset.packaged()``), so you can extend the packaged data.
 
         The files are validated in full: structure (unknown keys are errors), then integrity
         (unique ids, references that resolve, dates in order, a source for every record).

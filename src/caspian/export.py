@@ -11,19 +11,19 @@ exported with :func:`to_dict` and structured back is equal to the original.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-import attrs
-
 from caspian._cite import cite
+from caspian._fields import shapes as shapes_of
 from caspian._from_dict import from_dict
 from caspian._html import record_html, records_html
 from caspian._kind import Record, Value
 from caspian._load import converter
-from caspian._tables import _items, table, value_fields
+from caspian._tables import _items, columns, table
 from caspian._write import csv_text
 from caspian.errors import ArgumentTypeError, MissingDependencyError
 from caspian.model import Agreement, Meeting, Pipeline
@@ -157,68 +157,125 @@ def to_dataframe(
         raise MissingDependencyError(
             'to_dataframe needs pandas: pip install "caspian-diplomacy[pandas]"'
         ) from None
-    columns, rows = table(records, values, kind)
-    frame: pandas.DataFrame = pd.DataFrame(rows, columns=columns)
-    classes = {type(r) for r in _items(records)} or ({kind} if kind else set())
-    if not classes and getattr(records, "kind", None):
-        classes = {records.kind}  # type: ignore[union-attr]
-    if values is not None:
-        classes = {value_fields(cls)[values] for cls in classes}
-    for name, (shape, enums) in _column_types(classes).items():
-        if name not in frame.columns:
-            continue
-        if shape == "date":
-            frame[name] = _dates(frame[name])
-        elif shape == "enum":
-            # Records of several kinds may share a column name with different vocabularies
-            # (a meeting's and an agreement's kind): the categories are all of them.
-            allowed = [m.value for enum in enums for m in enum]
-            frame[name] = pd.Categorical(frame[name], categories=list(dict.fromkeys(allowed)))
-        elif shape == "int":
-            frame[name] = frame[name].astype("Int64")
-        elif shape == "float":
-            frame[name] = frame[name].astype("Float64")
-        elif shape == "bool":
-            frame[name] = frame[name].astype("boolean")
+    classes, cells = columns(records, values, kind)
+    plan = _plan(tuple(classes))
+    data: dict[str, Any] = {}
+    for name, column in cells.items():
+        convert = plan.get(name, _untyped)
+        data[name] = convert(column)
+    frame: pandas.DataFrame = pd.DataFrame(data)
     return frame
 
 
-def _dates(column: Any) -> Any:
-    """A column of ISO dates as ``datetime64[s]``, parsed directly at that resolution, so that
-    every date a record can hold (years 1 to 9999) fits, with any pandas from 2.0."""
+def _untyped(column: list[Any]) -> Any:
+    """A column pandas types from its cells; an empty one holds objects (not floats)."""
+    if column:
+        return column
+    import numpy as np
+
+    return np.array(column, dtype=object)
+
+
+_NAT = -(2**63)  # numpy's NaT as an int64
+_EPOCH = 719163  # the proleptic ordinal of 1970-01-01
+
+
+def _dates(column: list[Any]) -> Any:
+    """Dates as ``datetime64[s]`` (seconds since 1970), so that every date a record can hold
+    (years 1 to 9999) fits, with any pandas from 2.0."""
+    import numpy as np
+
+    seconds = [
+        (day.toordinal() - _EPOCH) * 86400 if isinstance(day, dt.date) else _NAT for day in column
+    ]
+    return np.array(seconds, dtype=np.int64).view("datetime64[s]")
+
+
+def _masked(numbers: tuple[type, ...], kind: str) -> Callable[[list[Any]], Any]:
+    """A column of numbers or bools as a nullable array (``Int64``, ``Float64``, ``boolean``)."""
     import numpy as np
     import pandas as pd
 
-    days = [value if isinstance(value, str) else "NaT" for value in column]
-    return pd.Series(np.array(days, dtype="datetime64[s]"), index=column.index)
+    arrays = {
+        "int": pd.arrays.IntegerArray,
+        "float": pd.arrays.FloatingArray,
+        "bool": pd.arrays.BooleanArray,
+    }
+    array, dtype = arrays[kind], {"int": np.int64, "float": np.float64, "bool": np.bool_}[kind]
+
+    def convert(column: list[Any]) -> Any:
+        # NaN (a float, or the cell of a row whose class lacks the column) is missing too.
+        mask = [not isinstance(v, numbers) or v != v for v in column]
+        values = [0 if m else v for v, m in zip(column, mask, strict=True)]
+        return array(np.array(values, dtype=dtype), np.array(mask, dtype=np.bool_))
+
+    return convert
 
 
-def _column_types(kinds: set[type]) -> dict[str, tuple[str, list[type[Enum]]]]:
+def _categories(enums: list[type[Enum]]) -> Callable[[list[Any]], Any]:
+    """A column of enum members as a categorical with every allowed value as a category;
+    records of several kinds may share a column name with different vocabularies (a
+    meeting's and an agreement's kind): the categories are all of them."""
+    import numpy as np
+    import pandas as pd
+
+    allowed = list(dict.fromkeys(m.value for enum in enums for m in enum))
+    dtype = pd.CategoricalDtype(allowed)
+    codes = {m: allowed.index(m.value) for enum in enums for m in enum}
+
+    def convert(column: list[Any]) -> Any:
+        found = np.array([codes.get(v, -1) for v in column], dtype=np.int64)
+        return pd.Categorical.from_codes(found, dtype=dtype)
+
+    return convert
+
+
+def _plain(column: list[Any]) -> list[Any]:
+    """Dates and enums as in a table (a column whose types differ between record types)."""
+    return [
+        v.value if isinstance(v, Enum) else v.isoformat() if isinstance(v, dt.date) else v
+        for v in column
+    ]
+
+
+_PLANS: dict[tuple[type, ...], dict[str, Callable[[list[Any]], Any]]] = {}
+_NUMBERS: dict[str, tuple[type, ...]] = {"int": (int,), "float": (int, float), "bool": (bool,)}
+
+
+def _plan(classes: tuple[type, ...]) -> dict[str, Callable[[list[Any]], Any]]:
+    """Column name -> the conversion of its cells, for a frame of records of ``classes``."""
+    found = _PLANS.get(classes)
+    if found is not None:
+        return found
+    found = {}
+    for name, (shape, enums) in _column_types(classes).items():
+        if shape == "date":
+            found[name] = _dates
+        elif shape == "enum":
+            found[name] = _categories(enums)
+        elif shape in ("int", "float", "bool"):
+            found[name] = _masked(_NUMBERS[shape], shape)
+        elif shape == "mixed":
+            found[name] = _plain
+    _PLANS[classes] = found
+    return found
+
+
+def _column_types(kinds: Iterable[type]) -> dict[str, tuple[str, list[type[Enum]]]]:
     """Column name -> (kind, enums) for the scalar columns of the given record types; a column
-    whose types differ between record types is left out (it stays as it is)."""
-    import datetime as dt
-
-    from caspian._fields import shapes as shapes_of
-
+    whose types differ between record types is ``"mixed"``: its cells are as in a table."""
     seen: dict[str, list[tuple[str, type[Enum] | None]]] = {}
 
     def walk(cls: type, prefix: str) -> None:
         for field in shapes_of(cls):
-            tp = field.hint if field.many else field.base
             name = f"{prefix}{field.name}"
             column = seen.setdefault(name, [])
-            if tp is dt.date:
-                column.append(("date", None))
-            elif isinstance(tp, type) and issubclass(tp, Enum):
-                column.append(("enum", tp))
-            elif tp is bool:
-                column.append(("bool", None))
-            elif tp is int:
-                column.append(("int", None))
-            elif tp is float:
-                column.append(("float", None))
-            elif isinstance(tp, type) and attrs.has(tp):
-                walk(tp, f"{name}.")
+            if field.many:
+                column.append(("other", None))
+            elif field.kind == "value":
+                walk(field.base, f"{name}.")
+            elif field.kind in ("date", "enum", "bool", "int", "float"):
+                column.append((field.kind, field.base if field.kind == "enum" else None))
             else:
                 column.append(("other", None))
 
@@ -229,6 +286,8 @@ def _column_types(kinds: set[type]) -> dict[str, tuple[str, list[type[Enum]]]]:
         shapes = {shape for shape, _ in column}
         if len(shapes) == 1 and "other" not in shapes:
             found[name] = (shapes.pop(), [enum for _, enum in column if enum is not None])
+        elif shapes & {"date", "enum"}:
+            found[name] = ("mixed", [])
     return found
 
 

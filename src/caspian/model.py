@@ -25,8 +25,9 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+# -- generated (python -m caspian._listing): model --
 if TYPE_CHECKING:
-    # The names of each family, listed once in its module's __all__ (a test pins _WHERE to them).
+    # The names of each module of the model, listed once in its __all__.
     from caspian._energy import *  # noqa: F403
     from caspian._kind import *  # noqa: F403
     from caspian._meetings import *  # noqa: F403
@@ -39,57 +40,62 @@ if TYPE_CHECKING:
     #: Every record kind, in the order their files are loaded.
     KINDS: tuple[type[Record], ...]
 
-#: Every record kind by the module that defines it, in the order their files are loaded.
-#: Adding a kind adds it here.
+#: The names of each module of the model (its ``__all__``).
+_NAMES: dict[str, tuple[str, ...]] = {
+    "caspian._kind": ("Kind",),
+    "caspian._record": ("Record",),
+    "caspian._values": ("Alternative", "Coordinates", "Place", "Results", "Source", "SourceKind"),
+    "caspian._states": ("CapitalName", "LocalName", "State"),
+    "caspian._meetings": ("Attendee", "Meeting", "MeetingKind", "MeetingStatus", "Summit"),
+    "caspian._treaties": (
+        "Agreement",
+        "AgreementKind",
+        "AgreementStatus",
+        "Article",
+        "Ratification",
+        "RatificationStatus",
+        "Topic",
+    ),
+    "caspian._energy": (
+        "Capacity",
+        "CapacityUnit",
+        "Commodity",
+        "Pipeline",
+        "PipelineStatus",
+        "ReserveCategory",
+        "ReserveEstimate",
+        "ReserveUnit",
+    ),
+}
+# -- end of generated (python -m caspian._listing): model --
+
+#: Every record kind: the module that defines it, its class, and its names on the command line
+#: (its ``KIND.noun`` and ``KIND.plural``, written here so that the command line knows its
+#: commands without defining every kind; a test pins them), in the order their files are
+#: loaded. Adding a kind adds it here.
 _KINDS = (
-    ("caspian._states", "State"),
-    ("caspian._meetings", "Meeting"),
-    ("caspian._meetings", "Summit"),
-    ("caspian._treaties", "Agreement"),
-    ("caspian._treaties", "Article"),
-    ("caspian._treaties", "Ratification"),
-    ("caspian._energy", "Pipeline"),
-    ("caspian._energy", "ReserveEstimate"),
+    ("caspian._states", "State", "state", "states"),
+    ("caspian._meetings", "Meeting", "meeting", "meetings"),
+    ("caspian._meetings", "Summit", "summit", "summits"),
+    ("caspian._treaties", "Agreement", "agreement", "agreements"),
+    ("caspian._treaties", "Article", "article", "articles"),
+    ("caspian._treaties", "Ratification", "ratification", "ratifications"),
+    ("caspian._energy", "Pipeline", "pipeline", "pipelines"),
+    ("caspian._energy", "ReserveEstimate", "reserve estimate", "reserves"),
 )
 
-#: The module of each public name of the model (a test pins it to the modules' ``__all__``).
-_WHERE = {
-    name: module
-    for module, names in {
-        "caspian._kind": ("Kind",),
-        "caspian._record": ("Record",),
-        "caspian._values": (
-            "Alternative",
-            "Coordinates",
-            "Place",
-            "Results",
-            "Source",
-            "SourceKind",
-        ),
-        "caspian._states": ("CapitalName", "LocalName", "State"),
-        "caspian._meetings": ("Attendee", "Meeting", "MeetingKind", "MeetingStatus", "Summit"),
-        "caspian._treaties": (
-            "Agreement",
-            "AgreementKind",
-            "AgreementStatus",
-            "Article",
-            "Ratification",
-            "RatificationStatus",
-            "Topic",
-        ),
-        "caspian._energy": (
-            "Capacity",
-            "CapacityUnit",
-            "Commodity",
-            "Pipeline",
-            "PipelineStatus",
-            "ReserveCategory",
-            "ReserveEstimate",
-            "ReserveUnit",
-        ),
-    }.items()
-    for name in names
-}
+
+def _kind(module: str, name: str, *names: str) -> type[Record]:
+    """The class of one row of :data:`_KINDS` (its module imported, no other)."""
+    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+
+
+#: The module of each public name of the model.
+_WHERE = {name: module for module, names in _NAMES.items() for name in names}
+
+#: The modules of the model that define no kind. Each public name of the model is listed once,
+#: in the ``__all__`` of the module that defines it (one of these, or a module of ``_KINDS``).
+_SHARED = ("caspian._kind", "caspian._record", "caspian._values")
 
 __all__ = sorted(["KINDS", *_WHERE])
 
@@ -113,7 +119,7 @@ def family(kind: type[Record]) -> list[type[Record]]:
 
 def __getattr__(name: str) -> Any:
     if name == "KINDS":
-        value: Any = tuple(getattr(importlib.import_module(m), n) for m, n in _KINDS)
+        value: Any = tuple(_kind(*row) for row in _KINDS)
     elif name in _WHERE:
         value = getattr(importlib.import_module(_WHERE[name]), name)
     else:
