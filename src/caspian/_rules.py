@@ -122,6 +122,8 @@ def check(
             found = _shared(record, exists)
             for rule in kind.KIND.rules:
                 found.extend(rule(record, resolve))
+            if not found:
+                continue
             label = _label(record)
             skipped = damaged.get(id(record), set()) if damaged else set()
             problems.extend(
