@@ -30,9 +30,56 @@ import attrs
 __all__ = ["Shape", "file_fields", "resolved", "shape", "shapes"]
 
 
-@attrs.frozen
-class Shape:
+class _Frozen:
+    """Immutable, and compared, hashed and shown by the values of its ``__slots__``: the little
+    of attrs that :class:`Shape` and :class:`~caspian._filters.Filter` need. (attrs would
+    generate and compile their methods when the first query imports them: 3 M instructions
+    each, 1% of the first answer.)"""
+
+    __slots__: tuple[str, ...] = ()
+
+    def _set(self, *values: Any) -> None:
+        for name, value in zip(self.__slots__, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a {type(self).__name__} is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a {type(self).__name__} is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{n}={v!r}" for n, v in zip(self.__slots__, self._values(), strict=True))
+        return f"{type(self).__name__}({shown})"
+
+
+class Shape(_Frozen):
     """What one field holds, read from its annotation and its metadata."""
+
+    __slots__ = (  # noqa: RUF023 (in the order of the fields)
+        "name",
+        "hint",
+        "base",
+        "kind",
+        "optional",
+        "many",
+        "required",
+        "vocabulary",
+        "ref",
+        "limits",
+        "not_before",
+    )
 
     #: The field's name.
     name: str
@@ -50,13 +97,32 @@ class Shape:
     #: Whether the field has no default (the data must give it).
     required: bool
     #: The values of its vocabulary, for an enum field.
-    vocabulary: tuple[str, ...] | None = None
+    vocabulary: tuple[str, ...] | None
     #: The name of the kind whose ids the field holds (``ref("State")``).
-    ref: str | None = None
+    ref: str | None
     #: JSON-Schema-style limits (``bounded(minimum=0)``).
-    limits: dict[str, float] = attrs.field(factory=dict)
+    limits: dict[str, float]
     #: The fields of the same record this one must not come before (``after("start")``).
-    not_before: tuple[str, ...] = ()
+    not_before: tuple[str, ...]
+
+    def __init__(
+        self,
+        name: str,
+        hint: Any,
+        base: Any,
+        kind: str,
+        optional: bool,
+        many: bool,
+        required: bool,
+        vocabulary: tuple[str, ...] | None = None,
+        ref: str | None = None,
+        limits: dict[str, float] | None = None,
+        not_before: tuple[str, ...] = (),
+    ) -> None:
+        limits = {} if limits is None else limits
+        self._set(
+            name, hint, base, kind, optional, many, required, vocabulary, ref, limits, not_before
+        )
 
 
 _SHAPES: dict[type, tuple[Shape, ...]] = {}
@@ -86,9 +152,10 @@ def _kind_of(base: Any) -> str:
 
 def resolved(cls: type) -> dict[str, Any]:
     """The resolved annotation of each field of an attrs class (string annotations too)."""
-    hints = typing.get_type_hints(cls)
-    attrs.resolve_types(cls)  # ``field.type`` real types too, for attrs and cattrs
-    return hints
+    fields = attrs.fields(cls)
+    if any(isinstance(field.type, str) for field in fields):
+        attrs.resolve_types(cls)  # ``field.type`` real types too, for attrs and cattrs
+    return {field.name: field.type for field in fields}
 
 
 def shapes(cls: type) -> tuple[Shape, ...]:

@@ -17,9 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import attrs
-
-from caspian._fields import shape
+from caspian._fields import _Frozen
 
 __all__ = [
     "Filter",
@@ -44,32 +42,71 @@ TAKES = ("record", "value", "flag", "after", "before", "year", "date", "day", "t
 Test = Callable[[Any, Any, Mapping[str, Any]], bool]
 
 
-@attrs.frozen
-class Filter:
-    """One filter of a kind's query: an argument, what it takes and what it compares."""
+class Filter(_Frozen):
+    """One filter of a kind's query: an argument, what it takes and what it compares.
+    Immutable.
+
+    >>> Filter("host", "record", ("host",))
+    Filter(name='host', takes='record', fields=('host',), meaning='', target=None, test=None, \
+always=False, prepare=None, positional=False, fresh=False)
+    """
+
+    __slots__ = (  # noqa: RUF023 (in the order of the fields)
+        "name",
+        "takes",
+        "fields",
+        "meaning",
+        "target",
+        "test",
+        "always",
+        "prepare",
+        "positional",
+        "fresh",
+    )
 
     #: The name of the argument (``"host"``).
     name: str
     #: What the argument takes (one of ``TAKES``: ``"record"``, ``"value"``, ``"flag"`` ...).
-    takes: str = attrs.field(validator=attrs.validators.in_(TAKES))
+    takes: str
     #: The field (or fields, the first one set) the argument is compared with; empty for a
     #: filter with its own ``test``.
-    fields: tuple[str, ...] = ()
+    fields: tuple[str, ...]
     #: The meaning of the argument, for the docs and the command line's help.
-    meaning: str = ""
+    meaning: str
     #: For ``"record"``: the kind (class name) whose records the argument names; by default the
     #: ``ref`` of the field compared. For ``"value"``: the vocabulary's class name; by default
     #: that of the field.
-    target: str | None = None
+    target: str | None
     #: A test of its own instead of comparing ``fields`` (``None``: compare).
-    test: Test | None = None
+    test: Test | None
     #: Whether the test also runs when the argument is not given (with ``None``).
-    always: bool = False
+    always: bool
     #: What the query does with the checked argument before testing records:
     #: ``(dataset, argument) -> value`` (work done once per query, not once per record).
-    prepare: Callable[[Any, Any], Any] | None = None
+    prepare: Callable[[Any, Any], Any] | None
     #: Whether the argument may also be given by position (the first one, at most).
-    positional: bool = False
+    positional: bool
+    #: Whether the test reads more than the records and the arguments (today's date): a query
+    #: that gives this argument is answered afresh every time, never from the answers a
+    #: dataset keeps.
+    fresh: bool
+
+    def __init__(
+        self,
+        name: str,
+        takes: str,
+        fields: tuple[str, ...] = (),
+        meaning: str = "",
+        target: str | None = None,
+        test: Test | None = None,
+        always: bool = False,
+        prepare: Callable[[Any, Any], Any] | None = None,
+        positional: bool = False,
+        fresh: bool = False,
+    ) -> None:
+        if takes not in TAKES:
+            raise ValueError(f"'takes' must be in {TAKES!r} (got {takes!r})")
+        self._set(name, takes, fields, meaning, target, test, always, prepare, positional, fresh)
 
 
 def record(
@@ -123,6 +160,8 @@ def annotation(kind: type, one: Filter) -> str:
         return "bool | None"
     if one.takes == "text":
         return "str | None"
+    from caspian._fields import shape
+
     field = shape(kind, one.fields[0]) if one.fields else None
     if one.takes == "record":
         target = one.target or (field.ref if field is not None else None)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as _dt
 import inspect
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from caspian import _args
 from caspian._fields import shape
@@ -25,7 +25,15 @@ from caspian._kind import Record
 from caspian._values import Results
 from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
 
-__all__ = ["added", "class_named", "lookup_function", "query", "query_function", "target_of"]
+__all__ = [
+    "added",
+    "answer",
+    "class_named",
+    "lookup_function",
+    "query",
+    "query_function",
+    "target_of",
+]
 
 
 def class_named(name: str) -> type[Any]:
@@ -98,17 +106,59 @@ _PLANS: dict[type[Any], tuple[Any, ...]] = {}
 
 def _plan(
     kind: type[Record],
-) -> tuple[tuple[Filter, ...], frozenset[str], tuple[Filter, ...], tuple[Filter, ...]]:
-    """A kind's filters, their names, the date-range filters and the others: worked out once
-    per kind, so that a warm query pays only for the arguments it is given."""
+) -> tuple[tuple[Filter, ...], frozenset[str], tuple[Filter, ...], tuple[Filter, ...], Any]:
+    """A kind's filters, their names, the date-range filters, the others, and the positions
+    of its ``fresh`` filters: worked out once per kind, so that a warm query pays only for
+    the arguments it is given."""
     plan = _PLANS.get(kind)
     if plan is None or plan[0] is not kind.KIND.filters:
         filters = kind.KIND.filters
         ranged = tuple(f for f in filters if f.takes in ("after", "before", "year"))
         others = tuple(f for f in filters if all(f is not r for r in ranged))
-        plan = (filters, frozenset(f.name for f in filters), ranged, others)
+        fresh = tuple(i for i, f in enumerate(filters) if f.fresh)
+        plan = (filters, frozenset(f.name for f in filters), ranged, others, fresh)
         _PLANS[kind] = plan
     return plan
+
+
+#: The types of the arguments an answer is kept by: values of these exact types that are
+#: equal mean the same to every filter (and the types are part of the key, so ``1`` is not
+#: ``True``). Any other argument (a record, a list, a float, a vocabulary member) is answered
+#: afresh.
+_PLAIN = frozenset({type(None), str, int, bool, _dt.date})
+#: How many answers a dataset keeps; when full, it forgets them all and starts again.
+KEPT = 256
+
+
+R = TypeVar("R", bound=Record)
+
+
+def answer(dataset: Any, kind: type[R], values: tuple[Any, ...]) -> tuple[R, ...]:
+    """:func:`query` with the arguments given as ``values``, one for each of the kind's
+    filters in their order (``None``: not given), answered from the dataset's kept answers
+    when the same arguments, of the same types, asked before.
+
+    Only answers are kept, never errors (a query that raises raises again), and only for
+    arguments of the :data:`_PLAIN` types; each dataset keeps its own answers (its records
+    never change), at most :data:`KEPT` of them.
+    """
+    key: tuple[Any, ...] | None = (kind, values)
+    try:
+        kept = dataset._answers.get(key)
+    except Exception:  # an argument that does not hash (a list): answered afresh
+        kept = key = None
+    if kept is not None and kept[0] == tuple(map(type, values)):
+        return kept[1]  # type: ignore[no-any-return]
+    filters, _names, _ranged, _others, fresh = _plan(kind)
+    given = {f.name: v for f, v in zip(filters, values, strict=True) if v is not None}
+    found = query(dataset, kind, given)
+    types = tuple(map(type, values))
+    if key is not None and _PLAIN.issuperset(types) and all(values[i] is None for i in fresh):
+        answers = dataset._answers
+        if len(answers) >= KEPT:
+            answers.clear()
+        answers[key] = (types, found)
+    return found
 
 
 def query(dataset: Any, kind: type[Record], arguments: Mapping[str, object]) -> tuple[Any, ...]:
@@ -120,7 +170,7 @@ def query(dataset: Any, kind: type[Record], arguments: Mapping[str, object]) -> 
         InvalidQueryError: an empty range, or an unknown vocabulary value.
         NotFoundError: a key that names no record.
     """
-    filters, names, ranged, others = _plan(kind)
+    filters, names, ranged, others, _fresh = _plan(kind)
     if not names.issuperset(arguments):
         unknown = sorted(set(arguments) - names)
         raise ArgumentTypeError(
@@ -238,10 +288,17 @@ def added(name: str, data: Callable[[], Any]) -> Callable[..., Any] | None:
     """The generic query or lookup function called ``name`` (a registered kind's plural or
     noun), or ``None``."""
     import importlib
-    import importlib.util
+    import sys
 
-    if importlib.util.find_spec(f"caspian.{name}") is not None:
-        return None  # a module of the package, being imported
+    # A module of the package, being imported (``from caspian import model``): asked of the
+    # finders as importlib.util.find_spec would, without importing importlib.util.
+    fullname, package = f"caspian.{name}", sys.modules["caspian"]
+    if fullname in sys.modules:
+        return None
+    for finder in sys.meta_path:
+        find = getattr(finder, "find_spec", None)
+        if find is not None and find(fullname, package.__path__) is not None:
+            return None
     model = importlib.import_module("caspian.model")
     for kind in model.KINDS:
         if kind.KIND.plural == name and kind.KIND.filters:

@@ -96,6 +96,7 @@ def agreement_filters() -> tuple[Filter, ...]:
             target="State",
             test=_binding,
             prepare=_ratified,
+            fresh=True,  # without in_force_on, it asks about today
         ),
     )
 

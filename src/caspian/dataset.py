@@ -13,7 +13,6 @@ directory of JSON files in the same format, alone or on top of the packaged data
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from caspian import _query, model
 from caspian._args import YearOrDate
-from caspian._construct import build_all, package_bytes
+from caspian._construct import build_all, package_bytes, parse
 from caspian._kind import Record, value_at
 from caspian._links import _Links
 from caspian._timeline import _Chronology
@@ -67,7 +66,7 @@ def _read_packaged(kind: type[Record]) -> list[Record]:
         content = package_bytes(kind.KIND.file)
     except FileNotFoundError:
         return []
-    return build_all(kind, json.loads(content))
+    return build_all(kind, parse(content))
 
 
 class Dataset(_Chronology, _Links):
@@ -87,11 +86,22 @@ class Dataset(_Chronology, _Links):
     AttributeError: a Dataset is immutable
     """
 
-    __slots__ = ("_indexes", "_lock", "_own", "_read", "_records", "_reverse", "origin")
+    __slots__ = (
+        "_answers",
+        "_indexes",
+        "_lock",
+        "_own",
+        "_read",
+        "_records",
+        "_reverse",
+        "origin",
+    )
 
     _own: dict[type[Record], tuple[Record, ...]]
     _records: dict[type[Record], tuple[Record, ...]]
     _indexes: dict[type[Record], Index]
+    #: The answers of queries asked before, by kind and arguments (see ``_query.answer``).
+    _answers: dict[tuple[Any, ...], tuple[tuple[type, ...], tuple[Record, ...]]]
     _read: Callable[[type[Record]], list[Record]] | None
     _lock: threading.RLock
     #: Where the records came from (``"packaged"`` or a directory path).
@@ -129,6 +139,7 @@ class Dataset(_Chronology, _Links):
             ("_records", {}),
             ("_indexes", {}),
             ("_reverse", {}),
+            ("_answers", {}),
             ("_read", read),
             ("_lock", threading.RLock()),
         ):
@@ -136,6 +147,10 @@ class Dataset(_Chronology, _Links):
         for kind, records in own.items():
             self._own[kind] = self._adopt(records)
         return self
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        super().__setstate__(state)
+        object.__setattr__(self, "_answers", {})  # a cache: not carried
 
     def _check_copy(self, copy: Record) -> None:
         from caspian._load import check_copy  # attrs.evolve of one of our records: validate
@@ -314,7 +329,9 @@ class Dataset(_Chronology, _Links):
         >>> caspian.Dataset.packaged().state("TKM").name
         'Turkmenistan'
         """
-        return self._get(model.State, key)
+        index = self._indexes.get(model.State)  # an id or a key as written: one dict
+        found = index.exact.get(key) if index is not None and key.__class__ is str else None
+        return found if found is not None else self._get(model.State, key)  # type: ignore[return-value]
 
     def meeting(self, key: str | Meeting) -> Meeting:
         """Same as :func:`caspian.meeting`, on this dataset.
@@ -323,7 +340,9 @@ class Dataset(_Chronology, _Links):
         >>> caspian.Dataset.packaged().meeting("caspian-summit-2007").city.name
         'Tehran'
         """
-        return self._get(model.Meeting, key)
+        index = self._indexes.get(model.Meeting)  # an id or a key as written: one dict
+        found = index.exact.get(key) if index is not None and key.__class__ is str else None
+        return found if found is not None else self._get(model.Meeting, key)  # type: ignore[return-value]
 
     def summit(self, key: str | Summit) -> Summit:
         """Same as :func:`caspian.summit`, on this dataset.
@@ -332,7 +351,9 @@ class Dataset(_Chronology, _Links):
         >>> caspian.Dataset.packaged().summit("caspian-summit-2007").ordinal
         2
         """
-        return self._get(model.Summit, key)
+        index = self._indexes.get(model.Summit)  # an id or a key as written: one dict
+        found = index.exact.get(key) if index is not None and key.__class__ is str else None
+        return found if found is not None else self._get(model.Summit, key)  # type: ignore[return-value]
 
     def agreement(self, key: str | Agreement) -> Agreement:
         """Same as :func:`caspian.agreement`, on this dataset.
@@ -341,7 +362,9 @@ class Dataset(_Chronology, _Links):
         >>> caspian.Dataset.packaged().agreement("Tehran Convention").signed.year
         2003
         """
-        return self._get(model.Agreement, key)
+        index = self._indexes.get(model.Agreement)  # an id or a key as written: one dict
+        found = index.exact.get(key) if index is not None and key.__class__ is str else None
+        return found if found is not None else self._get(model.Agreement, key)  # type: ignore[return-value]
 
     def pipeline(self, key: str | Pipeline) -> Pipeline:
         """Same as :func:`caspian.pipeline`, on this dataset.
@@ -350,7 +373,9 @@ class Dataset(_Chronology, _Links):
         >>> caspian.Dataset.packaged().pipeline("TAPI").commodity.value
         'gas'
         """
-        return self._get(model.Pipeline, key)
+        index = self._indexes.get(model.Pipeline)  # an id or a key as written: one dict
+        found = index.exact.get(key) if index is not None and key.__class__ is str else None
+        return found if found is not None else self._get(model.Pipeline, key)  # type: ignore[return-value]
 
     def search(self, text: str, *, kind: str | None = None) -> tuple[Match, ...]:
         """Same as :func:`caspian.search`, on this dataset."""
@@ -380,7 +405,10 @@ class Dataset(_Chronology, _Links):
         """
         if kind not in self._records:
             self.records(kind)  # checks the kind
-        return _query.query(self, kind, arguments)  # an argument of None is not given
+        filters = kind.KIND.filters
+        if arguments.keys() - {f.name for f in filters}:
+            return _query.query(self, kind, arguments)  # raises: an argument it does not take
+        return _query.answer(self, kind, tuple(arguments.get(f.name) for f in filters))
 
     def lookup(self, kind: type[R], key: str | R, /) -> R:
         """The record of ``kind`` that ``key`` names, by the kind's ``KIND.keys``: the same as
@@ -406,7 +434,7 @@ class Dataset(_Chronology, _Links):
         >>> len(caspian.Dataset.packaged().states(littoral=True))
         5
         """
-        return self.query(model.State, littoral=littoral, as_of=as_of)
+        return _query.answer(self, model.State, (littoral, as_of))
 
     def meetings(
         self,
@@ -425,15 +453,8 @@ class Dataset(_Chronology, _Links):
         >>> [m.id for m in caspian.Dataset.packaged().meetings(kind="ministerial", year=2023)]
         ['fm-meeting-2023-moscow']
         """
-        return self.query(
-            model.Meeting,
-            after=after,
-            before=before,
-            host=host,
-            kind=kind,
-            participant=participant,
-            status=status,
-            year=year,
+        return _query.answer(
+            self, model.Meeting, (after, before, host, kind, participant, status, year)
         )
 
     def summits(
@@ -452,15 +473,7 @@ class Dataset(_Chronology, _Links):
         >>> [s.year for s in caspian.Dataset.packaged().summits(before=2008)]
         [2002, 2007]
         """
-        return self.query(
-            model.Summit,
-            after=after,
-            before=before,
-            host=host,
-            participant=participant,
-            status=status,
-            year=year,
-        )
+        return _query.answer(self, model.Summit, (after, before, host, participant, status, year))
 
     def agreements(
         self,
@@ -483,19 +496,22 @@ class Dataset(_Chronology, _Links):
         >>> [a.id for a in caspian.Dataset.packaged().agreements(meeting="caspian-summit-2010")]
         ['security-agreement-2010']
         """
-        return self.query(
+        return _query.answer(
+            self,
             model.Agreement,
-            party=party,
-            after=after,
-            before=before,
-            kind=kind,
-            topic=topic,
-            in_force=in_force,
-            meeting=meeting,
-            status=status,
-            year=year,
-            in_force_on=in_force_on,
-            binding=binding,
+            (
+                party,
+                after,
+                before,
+                kind,
+                topic,
+                in_force,
+                meeting,
+                status,
+                year,
+                in_force_on,
+                binding,
+            ),
         )
 
     def articles(
@@ -511,7 +527,7 @@ class Dataset(_Chronology, _Links):
         >>> [a.number for a in caspian.Dataset.packaged().articles("treaty-of-gulistan")]
         [5]
         """
-        return self.query(model.Article, agreement=agreement, text=text, topic=topic)
+        return _query.answer(self, model.Article, (agreement, text, topic))
 
     def ratifications(
         self,
@@ -526,7 +542,7 @@ class Dataset(_Chronology, _Links):
         >>> len(caspian.Dataset.packaged().ratifications("legal-status-convention"))
         5
         """
-        return self.query(model.Ratification, agreement=agreement, state=state, status=status)
+        return _query.answer(self, model.Ratification, (agreement, state, status))
 
     def pipelines(
         self,
@@ -541,7 +557,7 @@ class Dataset(_Chronology, _Links):
         >>> [p.id for p in caspian.Dataset.packaged().pipelines(status="proposed")]
         ['trans-caspian']
         """
-        return self.query(model.Pipeline, through=through, commodity=commodity, status=status)
+        return _query.answer(self, model.Pipeline, (through, commodity, status))
 
     def reserves(
         self,
@@ -555,4 +571,4 @@ class Dataset(_Chronology, _Links):
         >>> [r.id for r in caspian.Dataset.packaged().reserves(commodity="oil")][:2]
         ['caspian-oil-proved-probable-2012', 'caspian-oil-undiscovered-usgs']
         """
-        return self.query(model.ReserveEstimate, commodity=commodity, category=category)
+        return _query.answer(self, model.ReserveEstimate, (commodity, category))
