@@ -4,6 +4,7 @@ Run on demand (not part of the test suite)::
 
     python benchmarks/navigation.py              # navigation from the reverse indexes
     python benchmarks/navigation.py --scans      # also the 0.2 way (a scan per call), to compare
+    python benchmarks/navigation.py --runs 5     # five measures: the spread of the ratios too
 
 The data are the packaged records copied 10 and 100 times with ids, names and references
 renamed (``synthetic`` in ``benchmarks/run.py``), loaded with ``Dataset.from_directory``. One
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import statistics
 import sys
 import tempfile
 import time
@@ -152,10 +154,17 @@ def main() -> int:
     )
     parser.add_argument("--repeat", type=int, default=3, help="fresh loads per size (default 3)")
     parser.add_argument("--scans", action="store_true", help="also time 0.2's scans")
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=1,
+        help="measure this many times and also report the spread of the time ratios",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folders = {f: copies(Path(tmp) / f"x{f}", f) for f in (10, 100)}
-        rows = measure(folders, args.repeat, args.scans)
+        runs = [measure(folders, args.repeat, args.scans) for _ in range(max(1, args.runs))]
+    rows = runs[0]
     print(f"caspian {caspian.__version__}, Python {platform.python_version()}", end=" ")
     print(f"({platform.python_implementation()}, {platform.machine()})")
     print("| every record's navigation | 10x | 100x | 100x / 10x | target |")
@@ -174,6 +183,13 @@ def main() -> int:
         shown = [f"{v * 1000:.1f} ms" if timing else f"{v:.0f}" for v in (values[10], values[100])]
         ratio = values[100] / values[10]
         print(f"| {label} | {shown[0]} | {shown[1]} | {ratio:.1f}x | {target} |")
+    if len(runs) > 1:
+        for key in ("first pass", "later pass"):
+            ratios = sorted(run[key][100] / run[key][10] for run in runs)
+            print(
+                f"{key}, 100x / 10x over {len(runs)} runs: min {ratios[0]:.1f}x, "
+                f"median {statistics.median(ratios):.1f}x, max {ratios[-1]:.1f}x"
+            )
     return 0
 
 

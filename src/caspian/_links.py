@@ -45,6 +45,18 @@ def _reduce_record(record: Record) -> Any:
     return record.__reduce_ex__(2)
 
 
+#: The empty answer of each kind's navigation (a Results is immutable: one serves all).
+_NONE: dict[type, Results] = {}
+
+
+def _none(kind: type[Record]) -> Results:
+    """The empty :class:`Results` of ``kind``."""
+    found = _NONE.get(kind)
+    if found is None:
+        found = _NONE.setdefault(kind, Results.of(kind)())
+    return found
+
+
 def _packaged_record(dataset: _Links, kind: type[Record], ident: str) -> Record:
     """The record of ``kind`` with this id in ``dataset`` (unpickling a packaged record)."""
     return dataset._by_id(kind)[ident]
@@ -86,12 +98,18 @@ class _Links:
         """The records of ``kind`` whose ``field`` (an id, or a tuple of ids) names
         ``record``, in the kind's order: what ``records(kind)`` filtered on that field gives,
         from an index built on first use. A record whose id is not in the dataset (a changed
-        copy) is looked up with ``lookup`` first, as the queries do."""
-        table = self._reverse.get((kind, field)) or self._reverse_index(kind, field)
+        copy) is looked up with ``lookup`` first, as the queries do. The answers are made
+        once, with the index: a call makes nothing."""
+        table = self._reverse.get((kind, field))
+        if table is None:
+            table = self._reverse_index(kind, field)
         found = table.get(record.id)
-        if found is None and record.id not in self._by_id(type(record)):
-            found = table.get(lookup(record).id)
-        return found if found is not None else Results.of(kind)()
+        if found is None:
+            if record.id not in self._by_id(type(record)):
+                found = table.get(lookup(record).id)
+            if found is None:
+                found = _none(kind)
+        return found
 
     def _reverse_index(self, kind: type[Record], field: str) -> dict[str, Any]:
         with self._lock:
@@ -100,9 +118,14 @@ class _Links:
                 lists: dict[str, list[Record]] = {}
                 for record in self.records(kind):
                     value = getattr(record, field)
-                    for ident in dict.fromkeys(value) if isinstance(value, tuple) else (value,):
-                        if ident is not None:
-                            lists.setdefault(ident, []).append(record)
+                    for ident in value if isinstance(value, tuple) else (value,):
+                        if ident is None:
+                            continue
+                        found = lists.get(ident)
+                        if found is None:
+                            lists[ident] = [record]
+                        elif found[-1] is not record:  # an id twice in one record: once
+                            found.append(record)
                 made = Results.of(kind)
                 table = self._reverse.setdefault(
                     (kind, field), {ident: made(found) for ident, found in lists.items()}

@@ -26,6 +26,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from cattrs.preconf.json import make_converter
 from cattrs.v import format_exception
 
+from caspian._construct import ISO_DAY, strict
 from caspian._fields import file_fields, shapes
 from caspian._kind import Record, Value
 from caspian._vocabulary import _Vocabulary
@@ -35,7 +36,7 @@ __all__ = ["converter", "file_fields", "load_directory", "parse", "structure"]
 
 R = TypeVar("R")
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(ISO_DAY)
 
 
 def _strict_str(value: Any, _: type) -> str:
@@ -158,8 +159,19 @@ def problems_of(error: cattrs.ClassValidationError, file: str, record: str) -> l
     return found
 
 
-def parse(file: str, content: bytes, problems: list[Problem]) -> list[Any]:
-    """The JSON array in ``content``; an empty list (and problems) if it is not one."""
+def parse(file: str, content: bytes, problems: list[Problem]) -> tuple[list[Any], bool]:
+    """The JSON array in ``content`` (an empty list, and problems, if it is not one), and
+    whether an object in it holds a key more than once."""
+    twice: list[bool] = []
+
+    def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        """A JSON object as a dict, marked when a key appears twice (``object_pairs_hook``)."""
+        found = dict(pairs)
+        if len(found) == len(pairs):
+            return found
+        twice.append(True)
+        return _marked(found, pairs)
+
     try:
         items = json.loads(
             content.decode("utf-8"),
@@ -169,23 +181,23 @@ def parse(file: str, content: bytes, problems: list[Problem]) -> list[Any]:
         )
     except UnicodeDecodeError as error:
         problems.append(Problem(file, "", "", f"is not UTF-8 (byte {error.start})"))
-        return []
+        return [], False
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         problems.append(Problem(file, "", "", f"is not valid JSON: {error.msg} ({where})"))
-        return []
+        return [], False
     except ValueError as error:  # from _constant or _int
         problems.append(Problem(file, "", "", f"cannot be read: {error}"))
-        return []
+        return [], False
     except RecursionError:
         problems.append(Problem(file, "", "", "is not valid JSON: nested too deeply"))
-        return []
+        return [], False
     if not isinstance(items, list):
         problems.append(
             Problem(file, "", "", f"must hold a JSON array of records, not {type(items).__name__}")
         )
-        return []
-    return items
+        return [], False
+    return items, bool(twice)
 
 
 class _Duplicated(dict):  # type: ignore[type-arg]
@@ -195,11 +207,8 @@ class _Duplicated(dict):  # type: ignore[type-arg]
     duplicates: list[str]
 
 
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object as a dict, marked when a key appears twice (``object_pairs_hook``)."""
-    found = dict(pairs)
-    if len(found) == len(pairs):
-        return found
+def _marked(found: dict[str, Any], pairs: list[tuple[str, Any]]) -> _Duplicated:
+    """``found`` marked with the keys that appear more than once in ``pairs``."""
     marked = _Duplicated(found)
     seen: set[str] = set()
     marked.duplicates = [k for k, _ in pairs if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
@@ -279,6 +288,7 @@ def structure(
     problems: list[Problem],
     unbuilt: set[str] | None = None,
     damaged: dict[int, set[str]] | None = None,
+    duplicates: bool = True,
 ) -> list[R]:
     """Records of type ``cls`` from parsed JSON objects; each failure becomes a problem.
 
@@ -286,19 +296,29 @@ def structure(
     type is left out and the record is built again from the rest. Where that works, the record
     is returned too, and ``damaged`` maps its ``id()`` to the fields left out (so that the
     integrity rules can check the rest of it); where it does not, its id goes into
-    ``unbuilt`` (so that references to it are not reported as broken).
+    ``unbuilt`` (so that references to it are not reported as broken). With ``duplicates``
+    false (:func:`parse` found no key twice), objects are not searched for keys given twice.
+
+    A record whose object the strict plan (:func:`~caspian._construct.strict`) builds is
+    built by it; any other goes through the converter, which reports its problems.
     """
     records: list[R] = []
     fields = set(file_fields(cls))
+    plan = strict(cls)
     for index, item in enumerate(items):
-        label = f"[{index}]"
         if not isinstance(item, dict):
-            problems.append(Problem(file, label, "", "expected an object"))
+            problems.append(Problem(file, f"[{index}]", "", "expected an object"))
             continue
+        twice = list(_duplicates(item, "")) if duplicates else []
+        if not twice:
+            try:
+                records.append(plan(item))
+                continue
+            except Exception:  # not built as it stands: the converter decides, and says why
+                pass
         ident = item.get("id")
-        if isinstance(ident, str) and ident:
-            label = _shown(ident, 80).strip("'\"")
-        problems.extend(Problem(file, label, p, m) for p, m in _duplicates(item, ""))
+        label = _shown(ident, 80).strip("'\"") if isinstance(ident, str) and ident else f"[{index}]"
+        problems.extend(Problem(file, label, p, m) for p, m in twice)
         wrong = list(_shape(item, cls, ""))
         problems.extend(Problem(file, label, path, message) for path, message in wrong)
         broken = {_top(path) for path, _ in wrong}
@@ -417,10 +437,13 @@ def load_directory(
         file = folder / kind.KIND.file
         if file.is_file():
             before = len(problems)
-            items = parse(kind.KIND.file, file.read_bytes(), problems)
+            items, twice = parse(kind.KIND.file, file.read_bytes(), problems)
             if len(problems) > before and not items:
                 unreadable.add(kind)
-            for record in structure(items, kind, kind.KIND.file, problems, unbuilt[kind], damaged):
+            built = structure(
+                items, kind, kind.KIND.file, problems, unbuilt[kind], damaged, duplicates=twice
+            )
+            for record in built:
                 own[kind].append(record)
                 file_of[id(record)] = kind.KIND.file
         elif file.exists():

@@ -16,6 +16,7 @@ Unicode. They run on every user directory at load time, and on the packaged data
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -118,9 +119,11 @@ def check(
         for record in own:
             if not isinstance(record.id, str) or not SLUG.fullmatch(record.id):
                 continue
-            found = list(_shared(record, exists))
+            found = _shared(record, exists)
             for rule in kind.KIND.rules:
                 found.extend(rule(record, resolve))
+            if not found:
+                continue
             label = _label(record)
             skipped = damaged.get(id(record), set()) if damaged else set()
             problems.extend(
@@ -167,7 +170,9 @@ def check_value(value: Any, known: Callable[[type[Record]], Sequence[Record]]) -
             ids[name] = {r.id for r in known(kind_named(name))}
         return ident if ident in ids[name] else None
 
-    return [Problem("", "", path, message) for path, message in _walk(value, "", resolve)]
+    found: list[tuple[str, str]] = []
+    _walk(value, "", resolve, found)
+    return [Problem("", "", path, message) for path, message in found]
 
 
 def _label(record: Record) -> str:
@@ -176,63 +181,151 @@ def _label(record: Record) -> str:
     return ident if len(ident) <= 80 else ident[:79] + "…"
 
 
-def _shared(record: Record, resolve: Callable[[str, str], Any]) -> Iterator[tuple[str, str]]:
-    if not record.sources:
-        yield "sources", "must list at least one source"
-    elif all(s.kind is SourceKind.TERTIARY for s in record.sources):
-        yield "sources", "needs a primary or secondary source, not only an encyclopedia"
-    fields = {f.name for f in attrs.fields(type(record))}
-    for index, source in enumerate(record.sources):
+def _shared(record: Record, resolve: Callable[[str, str], Any]) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    sources = record.sources
+    if not sources:
+        found.append(("sources", "must list at least one source"))
+    elif all(s.kind is SourceKind.TERTIARY for s in sources):
+        found.append(("sources", "needs a primary or secondary source, not only an encyclopedia"))
+    plan = _plan(type(record))
+    names = plan.names
+    for index, source in enumerate(sources):
         for name in source.supports:
-            if name.split(".")[0] not in fields:
-                yield f"sources[{index}].supports", f"names no field: {name!r}"
-    for name in record.KIND.cited if record.sources else ():
-        if getattr(record, name) not in (None, (), "") and not record.sources_for(name):
-            yield name, "no source supports it: name it in the supports of the page that does"
+            if name.split(".")[0] not in names:
+                found.append((f"sources[{index}].supports", f"names no field: {name!r}"))
+    for name in record.KIND.cited if sources else ():
+        # ``sources_for(name)``, without checking the name again for every record
+        if getattr(record, name) not in (None, (), "") and not any(
+            name in s.supports for s in sources
+        ):
+            found.append(
+                (name, "no source supports it: name it in the supports of the page that does")
+            )
     for index, alternative in enumerate(getattr(record, "alternatives", ())):
-        if isinstance(alternative, Alternative) and alternative.field not in fields:
-            yield f"alternatives[{index}].field", f"names no field: {alternative.field!r}"
-    yield from _walk(record, "", resolve)
+        if isinstance(alternative, Alternative) and alternative.field not in names:
+            found.append((f"alternatives[{index}].field", f"names no field: {alternative.field!r}"))
+    _walk(record, "", resolve, found, plan)
+    return found
 
 
-def _walk(value: Any, path: str, resolve: Callable[[str, str], Any]) -> Iterator[tuple[str, str]]:
-    """The shared rules on every field of an attrs value, recursively."""
-    if isinstance(value, Source):
-        yield from _source(value, path)
-    elif isinstance(value, Alternative) and not value.sources:
-        yield f"{path}.sources", "must list at least one source"
-    for field in attrs.fields(type(value)):
-        if field.alias == "_dataset":
-            continue
-        item = getattr(value, field.name)
-        where = f"{path}.{field.name}" if path else field.name
-        meta = field.metadata
-        if "ref" in meta:
-            for index, ident in _each(item):
-                if isinstance(ident, str) and resolve(meta["ref"], ident) is None:
-                    at = f"{where}[{index}]" if isinstance(item, tuple) else where
-                    yield at, f"names no {meta['ref'].lower()}: {_shown(ident)}"
-        for first in meta.get("not_before", ()):
-            low = getattr(value, first)
-            if low is not None and item is not None and item < low:
-                yield where, f"is before {first}"
-        if isinstance(item, float) or "limits" in meta:
-            yield from _number(item, where, meta.get("limits", {}))
-        elif isinstance(item, str):
-            yield from _text(item, where)
-        for index, inner in _each(item):
-            at = f"{where}[{index}]" if isinstance(item, tuple) else where
-            if attrs.has(type(inner)):
-                yield from _walk(inner, at, resolve)
-            elif isinstance(inner, str) and isinstance(item, tuple):
-                yield from _text(inner, at)
+@attrs.frozen
+class _Plan:
+    """What the shared rules read from an attrs class, once per class (:func:`_plan`)."""
+
+    #: The names of all its fields.
+    names: frozenset[str]
+    #: Whether it is a :class:`Source` (its address and title are checked).
+    source: bool
+    #: Whether it is an :class:`Alternative` (it needs a source).
+    alternative: bool
+    #: For each field but the link to a dataset: its name, whether it is plain (it names no
+    #: kind, follows no other field and has no limits), the kind its ids name (or ``None``),
+    #: the fields it must not come before, and its limits (or ``None``).
+    fields: tuple[tuple[str, bool, str | None, tuple[str, ...], Mapping[str, float] | None], ...]
 
 
-def _each(item: Any) -> Iterator[tuple[int, Any]]:
-    if isinstance(item, tuple):
-        yield from enumerate(item)
-    elif item is not None:
-        yield 0, item
+_PLANS: dict[type, _Plan | None] = {}
+
+
+def _plan(cls: type) -> _Plan:
+    """The :class:`_Plan` of an attrs class (made on first use, then cached)."""
+    found = _PLANS.get(cls)
+    if found is None:
+        found = _PLANS[cls] = _Plan(
+            names=frozenset(f.name for f in attrs.fields(cls)),
+            source=issubclass(cls, Source),
+            alternative=issubclass(cls, Alternative),
+            fields=tuple(
+                (
+                    f.name,
+                    not ({"ref", "not_before", "limits"} & set(f.metadata)),
+                    f.metadata.get("ref"),
+                    tuple(f.metadata.get("not_before", ())),
+                    f.metadata.get("limits"),
+                )
+                for f in attrs.fields(cls)
+                if f.alias != "_dataset"
+            ),
+        )
+    return found
+
+
+def _attrs_plan(cls: type) -> _Plan | None:
+    """The :class:`_Plan` of ``cls`` if it is an attrs class, else ``None`` (cached)."""
+    if cls in _PLANS:
+        return _PLANS[cls]
+    if attrs.has(cls):
+        return _plan(cls)
+    _PLANS[cls] = None
+    return None
+
+
+def _walk(
+    value: Any,
+    path: str,
+    resolve: Callable[[str, str], Any],
+    found: list[tuple[str, str]],
+    plan: _Plan | None = None,
+) -> None:
+    """The shared rules on every field of an attrs value, recursively: each problem, as
+    ``(path, message)``, is appended to ``found``, in the order of the fields."""
+    if plan is None:
+        plan = _plan(type(value))
+    if plan.source:
+        _source(value, path, found)
+    elif plan.alternative and not value.sources:
+        found.append((f"{path}.sources", "must list at least one source"))
+    for name, plain, ref, not_before, limits in plan.fields:
+        item = getattr(value, name)
+        if plain and (item is None or type(item) in _INERT):
+            continue  # no reference, order or limits to check, and nothing inside
+        if not plain:
+            many = isinstance(item, tuple)
+            if ref is not None:
+                for index, ident in enumerate(item) if many else ((0, item),):
+                    if isinstance(ident, str) and resolve(ref, ident) is None:
+                        at = _at(path, name)
+                        at = f"{at}[{index}]" if many else at
+                        found.append((at, f"names no {ref.lower()}: {_shown(ident)}"))
+            for first in not_before:
+                low = getattr(value, first)
+                if low is not None and item is not None and item < low:
+                    found.append((_at(path, name), f"is before {first}"))
+        if isinstance(item, str):
+            if limits is None and not item.isascii():
+                _text(item, _at(path, name), found)
+            continue  # a text (or a vocabulary's value): nothing inside it to walk
+        if isinstance(item, float) or limits is not None:
+            _number(item, _at(path, name), limits or {}, found)
+        if isinstance(item, tuple):
+            for index, inner in enumerate(item):
+                if isinstance(inner, str):
+                    if not inner.isascii():
+                        _text(inner, f"{_at(path, name)}[{index}]", found)
+                else:
+                    inner_plan = _attrs_plan(type(inner))
+                    if inner_plan is not None:
+                        _walk(inner, f"{_at(path, name)}[{index}]", resolve, found, inner_plan)
+        elif item is not None and not isinstance(item, (int, float, _dt.date)):
+            inner_plan = _attrs_plan(type(item))
+            if inner_plan is not None:
+                _walk(item, _at(path, name), resolve, found, inner_plan)
+
+
+#: The types of values on which the shared rules check nothing (when their field names no
+#: kind, follows no other field and has no limits).
+_INERT = frozenset({int, bool, _dt.date})
+
+
+def _at(path: str, name: str) -> str:
+    """The path of the field ``name`` of the value at ``path``."""
+    return f"{path}.{name}" if path else name
+
+
+#: An http(s) address whose host is plain dotted labels, with no port or user, and no space
+#: or backslash: what most sources hold, and valid (for :func:`url_problem`) if it prints.
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#][^ \\]*)?", re.DOTALL)
 
 
 def url_problem(url: object) -> str | None:
@@ -246,10 +339,13 @@ def url_problem(url: object) -> str | None:
     >>> url_problem("https://user:secret@example.org/")
     "must not hold a user name or password: 'https://user:secret@example.org/'"
     """
+    if isinstance(url, str) and _PLAIN_URL.fullmatch(url) and url.isprintable():
+        return None  # what urlsplit finds for it: a host with a dot, no port, no user
     shown = _shown(url)
     if not isinstance(url, str):
         return f"is not an http(s) URL with a host: {shown}"
-    if "\\" in url or any(ch.isspace() or not ch.isprintable() for ch in url):
+    # Every white space but " " is also unprintable: one test of the whole text for both.
+    if "\\" in url or " " in url or not url.isprintable():
         return f"must not hold spaces, control characters or backslashes: {shown}"
     try:
         parts = urlsplit(url)
@@ -264,12 +360,12 @@ def url_problem(url: object) -> str | None:
     return None
 
 
-def _source(source: Source, path: str) -> Iterator[tuple[str, str]]:
+def _source(source: Source, path: str, found: list[tuple[str, str]]) -> None:
     problem = url_problem(source.url)
     if problem is not None:
-        yield f"{path}.url", problem
+        found.append((f"{path}.url", problem))
     if isinstance(source.title, str) and not source.title.strip():
-        yield f"{path}.title", "must not be empty"
+        found.append((f"{path}.title", "must not be empty"))
 
 
 _LIMITS: dict[str, Callable[[float, float], bool]] = {
@@ -286,19 +382,22 @@ _WORDS = {
 }
 
 
-def _number(value: Any, where: str, limits: Mapping[str, float]) -> Iterator[tuple[str, str]]:
+def _number(
+    value: Any, where: str, limits: Mapping[str, float], found: list[tuple[str, str]]
+) -> None:
     if value is None or isinstance(value, bool) or not isinstance(value, (int, float)):
         return
     if isinstance(value, float) and not math.isfinite(value):
-        yield where, f"must be a finite number, not {value}"
+        found.append((where, f"must be a finite number, not {value}"))
         return
     for name, limit in limits.items():
         if not _LIMITS[name](value, limit):
-            yield where, f"must be {_WORDS[name]} {limit:g}"
+            found.append((where, f"must be {_WORDS[name]} {limit:g}"))
 
 
-def _text(value: str, where: str) -> Iterator[tuple[str, str]]:
+def _text(value: str, where: str, found: list[tuple[str, str]]) -> None:
+    """A lone surrogate in a text (only a text that is not ASCII can hold one)."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        yield where, "is not valid Unicode text (it holds a lone surrogate)"
+        found.append((where, "is not valid Unicode text (it holds a lone surrogate)"))
