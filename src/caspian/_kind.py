@@ -31,7 +31,6 @@ from caspian._coerce import as_year as as_year
 from caspian._documented import _Documented
 from caspian._fields import _Frozen
 from caspian._filters import Filter
-from caspian._meanings import field_meanings as field_meanings
 
 if TYPE_CHECKING:
     from caspian._record import Record as Record
@@ -47,6 +46,15 @@ def __getattr__(name: str) -> object:
 
         return getattr(_record, name)
     raise AttributeError(f"module 'caspian._kind' has no attribute {name!r}")
+
+
+def field_meanings(cls: type) -> dict[str, str]:
+    """The meaning of each field of ``cls``: :func:`caspian._meanings.field_meanings`, whose
+    module (it reads the sources with :mod:`ast`) is imported on first use, by ``help()``,
+    the docs and the exports, not by queries."""
+    from caspian._meanings import field_meanings as meanings
+
+    return meanings(cls)
 
 
 #: What a rule's resolver takes and gives: ``(kind's class name, id) -> record or None``.
