@@ -16,8 +16,6 @@ from __future__ import annotations
 from types import FunctionType
 from typing import TYPE_CHECKING, Any
 
-from caspian._version import __data_version__ as __data_version__
-from caspian._version import __version__ as __version__
 from caspian.errors import *  # noqa: F403  (the errors, listed once in their __all__)
 from caspian.errors import __all__ as _ERRORS
 
@@ -73,6 +71,10 @@ if TYPE_CHECKING:
     from caspian.model import Summit as Summit
     from caspian.model import Topic as Topic
 # -- end of generated (python -m caspian._listing): type_checking --
+
+if TYPE_CHECKING:  # read on use (``__getattr__``), as attrs reads its own
+    from caspian._version import __data_version__ as __data_version__
+    from caspian._version import __version__ as __version__
 
 # The names loaded on first use (so that ``import caspian`` stays cheap), each listed once: here
 # by module for those outside the model, and in the ``__all__`` of the module that defines it
@@ -142,6 +144,8 @@ _LAZY = {
 
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
+    if module is None and name in ("__version__", "__data_version__"):
+        module = "caspian._version"  # read on use, as attrs reads its own
     if module is None:
         # A kind added to the registry without functions of its own gets generic ones.
         found = None if name.startswith("_") else _added(name)

@@ -14,12 +14,28 @@ MeetingStatus.PLANNED
 from __future__ import annotations
 
 from enum import Enum
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from caspian._coerce import datetime as _dt
 from caspian._coerce import day_of, parse_year_or_date
-from caspian._keys import normalize, suggest
 from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
+
+if TYPE_CHECKING:
+    from caspian._keys import normalize, suggest
+else:
+    # Imported on first use: a query by dates alone (the first answer) normalises no text.
+    def normalize(key):
+        global normalize, suggest
+        from caspian._keys import normalize, suggest
+
+        return normalize(key)
+
+    def suggest(*args, **kwargs):
+        global normalize, suggest
+        from caspian._keys import normalize, suggest
+
+        return suggest(*args, **kwargs)
+
 
 __all__ = [
     "YearOrDate",

@@ -20,8 +20,9 @@ else:
 
 __all__ = ["as_day", "as_year", "datetime", "day_of", "parse_year_or_date"]
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_YEAR = re.compile(r"\d{1,4}")
+# Patterns compiled on first use (by ``re``'s cache): the first answer parses no text.
+_DATE = r"\d{4}-\d{2}-\d{2}"
+_YEAR = r"\d{1,4}"
 
 
 def as_day(name: str, value: object) -> datetime.date:
@@ -69,9 +70,9 @@ def parse_year_or_date(name: str, text: str) -> int | datetime.date:
     """
     stripped = text.strip()
     try:
-        if _DATE.fullmatch(stripped):
+        if re.fullmatch(_DATE, stripped):
             return datetime.date.fromisoformat(stripped)
-        if _YEAR.fullmatch(stripped):
+        if re.fullmatch(_YEAR, stripped):
             return int(stripped)
     except ValueError:
         pass

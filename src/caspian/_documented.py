@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import attrs
 
-from caspian._meanings import field_meanings
-
 __all__: list[str] = []
 
 
@@ -22,6 +20,8 @@ class _Documented(type):
         own: str | None = cls.__dict__.get("__doc__")
         if not (attrs.has(cls) or cls.__dict__.get("__slots__")):  # fields: attrs's or Kind's
             return own
+        from caspian._meanings import field_meanings  # read for help() only
+
         lines = [f"    {name}: {text}" for name, text in field_meanings(cls).items()]
         return f"{own or ''}\n\nFields:\n" + "\n".join(lines) if lines else own
 

@@ -20,20 +20,18 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-# The helpers below (and Record and Value, see __getattr__) are re-exported for the kind
-# modules, which take everything a kind is written with from here; each lives in the module of
-# its job.
-from caspian._cells import _plain as _plain
-from caspian._cells import cell as cell
-from caspian._cells import value_at as value_at
+# The helpers below (and those of __getattr__) are re-exported for the kind modules, which take
+# everything a kind is written with from here; each lives in the module of its job.
 from caspian._coerce import as_day as as_day
 from caspian._coerce import as_year as as_year
 from caspian._documented import _Documented
 from caspian._fields import _Frozen
 from caspian._filters import Filter
-from caspian._meanings import field_meanings as field_meanings
 
 if TYPE_CHECKING:
+    from caspian._cells import _plain as _plain
+    from caspian._cells import cell as cell
+    from caspian._cells import value_at as value_at
     from caspian._record import Record as Record
     from caspian._record import Value as Value
 
@@ -46,7 +44,21 @@ def __getattr__(name: str) -> object:
         from caspian import _record
 
         return getattr(_record, name)
+    # The table cells, which the first answer does not show: imported on use.
+    if name in ("cell", "value_at", "_plain"):
+        from caspian import _cells
+
+        return getattr(_cells, name)
     raise AttributeError(f"module 'caspian._kind' has no attribute {name!r}")
+
+
+def field_meanings(cls: type) -> dict[str, str]:
+    """The meaning of each field of ``cls``: :func:`caspian._meanings.field_meanings`, whose
+    module (it reads the sources with :mod:`ast`) is imported on first use, by ``help()``,
+    the docs and the exports, not by queries."""
+    from caspian._meanings import field_meanings as meanings
+
+    return meanings(cls)
 
 
 #: What a rule's resolver takes and gives: ``(kind's class name, id) -> record or None``.

@@ -14,16 +14,26 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from caspian import _args
 from caspian._coerce import datetime as _dt
 from caspian._fields import shape
 from caspian._filters import Filter, annotation, args_section
-from caspian._keys import normalize
 from caspian._kind import Record
 from caspian._values import Results
 from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
+
+if TYPE_CHECKING:
+    from caspian._keys import normalize
+else:
+    # Imported on first use: a query by dates alone (the first answer) normalises no text.
+    def normalize(key):
+        global normalize
+        from caspian._keys import normalize
+
+        return normalize(key)
+
 
 __all__ = [
     "added",

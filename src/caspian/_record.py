@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from caspian._cells import cell
 from caspian._documented import _Documented
 from caspian._kind import Kind
 from caspian.errors import ArgumentTypeError, CaspianError, _shown
@@ -135,6 +134,8 @@ class Record(_Compared):
         return tuple(s for s in self.sources if field in s.supports)
 
     def __repr__(self) -> str:
+        from caspian._cells import cell  # shown on use: the first answer shows nothing
+
         parts = []
         for name in self.KIND.columns[:3]:
             value = cell(self, name)

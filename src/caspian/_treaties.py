@@ -22,7 +22,8 @@ from caspian._kind import (
     existed,
     ref,
 )
-from caspian._values import Alternative, Place, Source, _Linked
+from caspian._linked import _Linked
+from caspian._values import Alternative, Place, Source
 from caspian._vocabulary import _Vocabulary
 
 if TYPE_CHECKING:

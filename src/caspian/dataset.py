@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from caspian import _query, model
 from caspian._args import YearOrDate
 from caspian._construct import build_all, package_bytes, parse
-from caspian._kind import Record, value_at
+from caspian._kind import Record
 from caspian._links import _Links
 from caspian._timeline import _Chronology
 from caspian._values import Results
@@ -312,6 +312,8 @@ class Dataset(_Chronology, _Links):
 
     def _elsewhere(self, kind: type[Record], key: str) -> str | None:
         """Where a key that names no record of ``kind`` leads in the kind's wider kind."""
+        from caspian._cells import value_at
+
         wider: type[Record] | None = next((k for k in kind.__mro__[1:] if "KIND" in vars(k)), None)
         if wider is None:
             return None

@@ -16,8 +16,7 @@ state Atlantis
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import NamedTuple
+from collections.abc import Iterable, Sequence
 
 __all__ = [
     "AmbiguousKeyError",
@@ -168,8 +167,12 @@ class ExportError(CaspianError, OSError):
     """
 
 
-class Problem(NamedTuple):
+class Problem(tuple[str, str, str, str]):
     """One problem found in data: where it is and what is wrong.
+
+    A named tuple of four strings, ``(file, record, path, message)``: it unpacks, compares,
+    hashes and pickles as a tuple, and its fields are also attributes. (Written out rather
+    than made by :class:`typing.NamedTuple`, which compiles its methods on every import.)
 
     Attributes:
         file: The data file (``"summits.json"``), or ``""`` for a record given in memory.
@@ -177,14 +180,68 @@ class Problem(NamedTuple):
         path: The field path inside the record (``"start"``, ``"city.coordinates"``), or ``""``.
         message: What is wrong.
 
-    >>> print(Problem("summits.json", "caspian-summit-2002", "start", "expected a date"))
+    >>> problem = Problem("summits.json", "caspian-summit-2002", "start", "expected a date")
+    >>> print(problem)
     summits.json: caspian-summit-2002: start: expected a date
+    >>> problem
+    Problem(file='summits.json', record='caspian-summit-2002', path='start', \
+message='expected a date')
+    >>> problem.path, problem._replace(path="end")[2], problem._asdict()["file"]
+    ('start', 'end', 'summits.json')
     """
 
-    file: str
-    record: str
-    path: str
-    message: str
+    __slots__ = ()
+
+    #: The names of the four fields, in order (as :func:`collections.namedtuple` has them).
+    _fields = ("file", "record", "path", "message")
+    __match_args__ = ("file", "record", "path", "message")
+
+    def __new__(cls, file: str, record: str, path: str, message: str) -> Problem:
+        return tuple.__new__(cls, (file, record, path, message))
+
+    @property
+    def file(self) -> str:
+        """The data file (``"summits.json"``), or ``""`` for a record given in memory."""
+        return self[0]
+
+    @property
+    def record(self) -> str:
+        """The record's id, or ``"[index]"`` when the id is unknown."""
+        return self[1]
+
+    @property
+    def path(self) -> str:
+        """The field path inside the record (``"start"``, ``"city.coordinates"``), or ``""``."""
+        return self[2]
+
+    @property
+    def message(self) -> str:
+        """What is wrong."""
+        return self[3]
+
+    @classmethod
+    def _make(cls, iterable: Iterable[str]) -> Problem:
+        """A problem from an iterable of its four fields."""
+        return cls(*iterable)
+
+    def _replace(self, **changes: str) -> Problem:
+        """A copy with the given fields replaced."""
+        values = dict(zip(self._fields, self, strict=True))
+        for name in changes:
+            if name not in values:
+                raise ValueError(f"Got unexpected field names: {list(changes)!r}")
+        values.update(changes)
+        return Problem(**values)
+
+    def _asdict(self) -> dict[str, str]:
+        """The fields by name."""
+        return dict(zip(self._fields, self, strict=True))
+
+    def __getnewargs__(self) -> tuple[str, str, str, str]:
+        return (self[0], self[1], self[2], self[3])
+
+    def __repr__(self) -> str:
+        return "Problem(file={!r}, record={!r}, path={!r}, message={!r})".format(*self)
 
     def __str__(self) -> str:
         parts = [p for p in (self.file, self.record, self.path) if p]
