@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from caspian import _query, model
 from caspian._args import YearOrDate
-from caspian._construct import build_all, package_bytes, parse
+from caspian._construct import build, build_all, package_bytes, parse
 from caspian._kind import Record, value_at
 from caspian._links import _Links
 from caspian._timeline import _Chronology
@@ -28,7 +28,7 @@ from caspian._values import Results
 from caspian.errors import ArgumentTypeError, _shown
 
 if TYPE_CHECKING:
-    from caspian._index import Index
+    from caspian._index import FirstIndex, Index
     from caspian._search import Match
 
 # -- generated (python -m caspian._listing): dataset_types --
@@ -73,6 +73,15 @@ def _read_packaged(kind: type[Record]) -> list[Record]:
     return build_all(kind, parse(content))
 
 
+def _parse_packaged(kind: type[Record]) -> list[dict[str, Any]]:
+    """The parsed objects of the packaged file of exactly this kind (none without a file)."""
+    try:
+        content = package_bytes(kind.KIND.file)
+    except FileNotFoundError:
+        return []
+    return parse(content)  # type: ignore[no-any-return]
+
+
 class Dataset(_Chronology, _Links):
     """A complete, validated, immutable set of records with indexes and queries.
 
@@ -95,6 +104,7 @@ class Dataset(_Chronology, _Links):
         "_indexes",
         "_lock",
         "_own",
+        "_pending",
         "_read",
         "_records",
         "_reverse",
@@ -103,7 +113,10 @@ class Dataset(_Chronology, _Links):
 
     _own: dict[type[Record], tuple[Record, ...]]
     _records: dict[type[Record], tuple[Record, ...]]
-    _indexes: dict[type[Record], Index]
+    _indexes: dict[type[Record], Index | FirstIndex]
+    #: The packaged data's parsed objects of each kind whose records are not all built yet,
+    #: and the records built so far, by position (see ``_built``).
+    _pending: dict[type[Record], tuple[list[dict[str, Any]], dict[int, Record]]]
     #: The answers of queries asked before, by kind and arguments (see ``_query.answer``).
     _answers: dict[tuple[Any, ...], tuple[tuple[type, ...], tuple[Record, ...]]]
     _read: Callable[[type[Record]], list[Record]] | None
@@ -144,6 +157,7 @@ class Dataset(_Chronology, _Links):
             ("_indexes", {}),
             ("_reverse", {}),
             ("_answers", {}),
+            ("_pending", {}),
             ("_read", read),
             ("_lock", threading.RLock()),
         ):
@@ -155,6 +169,7 @@ class Dataset(_Chronology, _Links):
     def __setstate__(self, state: dict[str, Any]) -> None:
         super().__setstate__(state)
         object.__setattr__(self, "_answers", {})  # a cache: not carried
+        object.__setattr__(self, "_pending", {})
 
     def _check_copy(self, copy: Record) -> None:
         from caspian._load import check_copy  # attrs.evolve of one of our records: validate
@@ -250,7 +265,15 @@ class Dataset(_Chronology, _Links):
             with self._lock:
                 found = self._own.get(kind)
                 if found is None:
-                    found = self._adopt(self._read(kind) if self._read else ())
+                    pending = self._pending.pop(kind, None)
+                    if pending is not None:  # some built for lookups: the same objects
+                        items, built = pending
+                        made = [
+                            built[i] if i in built else build(kind, x) for i, x in enumerate(items)
+                        ]
+                    else:
+                        made = self._read(kind) if self._read else []
+                    found = self._adopt(made)
                     self._own[kind] = found
         return found  # type: ignore[return-value]
 
@@ -286,16 +309,69 @@ class Dataset(_Chronology, _Links):
     # -- lookups ----------------------------------------------------------------------------
 
     def _index(self, kind: type[Record]) -> Index:
-        """The key index of one kind, built on the first lookup."""
-        found = self._indexes.get(kind)
-        if found is None:
-            from caspian._index import Index  # on the first lookup: key folding is not free
+        """The full key index of one kind, built on the first lookup that needs it (it
+        replaces the kind's :class:`~caspian._index.FirstIndex`)."""
+        from caspian._index import Index  # on the first lookup: key folding is not free
 
-            found = self._indexes.setdefault(kind, Index(self.records(kind), kind))
+        found = self._indexes.get(kind)
+        if not isinstance(found, Index):
+            with self._lock:
+                found = self._indexes.get(kind)
+                if not isinstance(found, Index):
+                    found = self._indexes[kind] = Index(self.records(kind), kind)
         return found
 
+    def _first_index(self, kind: type[Record]) -> Index | FirstIndex:
+        """The index of a kind's first lookup: for the packaged data, one that builds only
+        the record a key names (:class:`~caspian._index.FirstIndex`); the full one else."""
+        if self._read is not _read_packaged:
+            return self._index(kind)
+        from caspian._index import FirstIndex, keys_of, raw_keys
+
+        with self._lock:
+            found = self._indexes.get(kind)
+            if found is None:
+                entries: list[tuple[Any, str, list[str]]] = []
+                for member in model.family(kind):
+                    own = self._own.get(member)
+                    if own is None:
+                        items, built = self._parsed(member)
+                        for i, item in enumerate(items):
+                            done = built.get(i)
+                            keys = raw_keys(item, kind) if done is None else keys_of(done, kind)
+                            entries.append(((member, i), item["id"], keys))
+                    else:
+                        entries.extend(
+                            ((member, i), r.id, keys_of(r, kind)) for i, r in enumerate(own)
+                        )
+                found = self._indexes[kind] = FirstIndex(entries, kind, self._built)
+        return found
+
+    def _parsed(self, kind: type[Record]) -> tuple[list[dict[str, Any]], dict[int, Record]]:
+        """The packaged objects of exactly ``kind``, parsed once (call with the lock held)."""
+        found = self._pending.get(kind)
+        if found is None:
+            found = self._pending[kind] = (_parse_packaged(kind), {})
+        return found
+
+    def _built(self, where: tuple[type[Record], int]) -> Record:
+        """The packaged record of a kind at a position in its file, built on its own the first
+        time a lookup answers it: the same object that ``records()`` later holds."""
+        kind, position = where
+        with self._lock:
+            own = self._own.get(kind)
+            if own is not None:
+                return own[position]
+            items, built = self._parsed(kind)
+            found = built.get(position)
+            if found is None:
+                found = built[position] = build(kind, items[position])
+                object.__setattr__(found, "_dataset", self)
+                self._travel((found,))
+            return found
+
     def _get(self, kind: type[R], key: object, name: str = "key") -> R:
-        index = self._indexes.get(kind) or self._index(kind)
+        index = self._indexes.get(kind) or self._first_index(kind)
         if key.__class__ is str:
             hit = index.exact.get(key)
             if hit is not None:
@@ -307,6 +383,13 @@ class Dataset(_Chronology, _Links):
                 f"{name} must be a {kind.KIND.noun} id or name (str) or a {kind.__name__}, "
                 f"not {type(key).__name__}: {_shown(key)}"
             )
+        from caspian._index import Index
+
+        if not isinstance(index, Index):
+            found = index.find(key)
+            if found is not None:
+                return found  # type: ignore[no-any-return]
+            index = self._index(kind)
         hint = None if index.ids(key) else self._elsewhere(kind, key)
         return index.find(key, kind, hint)  # type: ignore[no-any-return]
 
