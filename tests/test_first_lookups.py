@@ -3,6 +3,7 @@ exactly as the full key index answers (FirstIndex)."""
 
 from __future__ import annotations
 
+import json
 import pickle
 import subprocess
 import sys
@@ -13,9 +14,10 @@ import pytest
 
 import caspian
 from caspian import Dataset
-from caspian._index import FirstIndex, Index, keys_of, raw_keys
-from caspian._keys import normalize
-from caspian.dataset import _parse_packaged, _read_packaged
+from caspian._construct import Packaged, package_bytes, parse
+from caspian._index import Index, keys_of
+from caspian._keys import FirstIndex, normalize, raw_keys
+from caspian.dataset import _packaged_objects, _read_packaged
 from caspian.errors import AmbiguousKeyError, NotFoundError
 from caspian.model import KINDS, State, family
 
@@ -51,8 +53,26 @@ def test_the_keys_of_a_parsed_object_are_those_of_its_record(kind: type[Any]) ->
     for the keys of the kind itself and those of each wider kind (a summit's meeting keys)."""
     records = Dataset.packaged()._own_records(kind)
     for wider in [k for k in KINDS if kind in family(k)]:
-        keys = [raw_keys(item, wider) for item in _parse_packaged(kind)]
+        keys = [raw_keys(item, wider) for item in _packaged_objects(kind).items()]
         assert keys == [keys_of(record, wider) for record in records]
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.__name__)
+def test_the_parts_of_a_packaged_file_read_as_the_whole_file(kind: type[Any]) -> None:
+    """Each object, and its fields before its sources, read as parse() reads the file; so
+    does a file laid out otherwise."""
+    objects = _packaged_objects(kind)
+    whole = parse(package_bytes(kind.KIND.file))
+    assert objects._bodies is not None and len(objects) == len(whole)
+    assert [objects.item(i) for i in range(len(objects))] == whole == objects.items()
+    for head, item in zip(objects.heads(), whole, strict=True):
+        assert head == {name: item[name] for name in head}
+        assert "sources" not in head and {"id", *head} <= set(item)
+        for wider in [k for k in KINDS if kind in family(k)]:
+            assert raw_keys(head, wider) == raw_keys(item, wider)
+    other = Packaged(json.dumps(whole).encode())
+    assert other._bodies is None and other.heads() == whole == other.items()
+    assert [other.item(i) for i in range(len(other))] == whole
 
 
 @pytest.mark.parametrize("kind", LOOKED_UP, ids=lambda k: k.__name__)

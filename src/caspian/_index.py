@@ -16,7 +16,7 @@ exactly one (today's state over historic entities); one that names nothing gets 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -26,7 +26,7 @@ from caspian._kind import Record, value_at
 from caspian._values import Place
 from caspian.errors import AmbiguousKeyError, NotFoundError
 
-__all__ = ["FirstIndex", "Index", "keys_of", "raw_keys", "words_of"]
+__all__ = ["Index", "keys_of", "words_of"]
 
 #: Words a key may hold or leave out without changing what it names.
 _LINKING = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
@@ -78,96 +78,6 @@ def keys_of(record: Record, kind: type[Record] | None = None) -> list[str]:
         elif isinstance(value, str):
             found.append(value)
     return found
-
-
-def raw_keys(item: dict[str, Any], kind: type[Record]) -> list[str]:
-    """The lookup keys of a record's parsed JSON object, as :func:`keys_of` gives them for the
-    record it builds (the tests check this for every packaged record).
-
-    >>> import caspian
-    >>> raw_keys({"id": "x", "name": "X", "city": {"name": "Baku"}}, caspian.Summit)
-    ['X', 'Baku']
-    """
-    found: list[str] = []
-    for path in kind.KIND.keys:
-        value: Any = item
-        for step in path.split("."):
-            if value is None:
-                break
-            if isinstance(value, list):
-                value = [v.get(step) if isinstance(v, dict) else None for v in value]
-            else:
-                value = value.get(step) if isinstance(value, dict) else None
-        if isinstance(value, list):
-            found.extend(v for v in value if isinstance(v, str))
-        elif isinstance(value, str):
-            found.append(value)
-    return found
-
-
-class FirstIndex:
-    """The key index of a packaged kind for its first lookups: it builds only the record
-    that a key names, not every record of the kind, and folds only the keys of ASCII text.
-
-    ``entries`` holds ``(where, id, keys as written)`` for each record, and ``build(where)``
-    gives the record (the same object each time, and the one the dataset's ``records()``
-    holds). A key answers here when it is an id, or when its folded form is that of a key of
-    ASCII text and names one record (or the kind's ``prefer`` rule picks one); anything else
-    (a miss, an ambiguous key, a key that only text in other scripts folds to) answers
-    :meth:`find`'s ``None``, and the dataset asks the full :class:`Index` instead.
-
-    This gives the full index's answer because, in the packaged data, a key of non-ASCII
-    text never folds to the form of an ASCII key of another record: the tests check, for
-    every packaged kind, that each folded form here names the same records as in the full
-    index (``test_first_lookups.py``). Only the packaged data is indexed this way: the
-    records of other datasets are built, and checked, when they are loaded.
-    """
-
-    __slots__ = ("_build", "_folded", "_keys", "_kind", "_where", "exact")
-
-    def __init__(
-        self,
-        entries: Sequence[tuple[Any, str, list[str]]],
-        kind: type[Record],
-        build: Callable[[Any], Record],
-    ) -> None:
-        plain = [
-            (ident, "", [k for k in keys if k.casefold().isascii()]) for _, ident, keys in entries
-        ]
-        #: Folded forms of ASCII keys (and ids), and the ids they name.
-        self._folded = key_index(plain, None, kind.KIND.optional_words)
-        self._keys = {ident: keys for ident, _, keys in plain}
-        self._where = {ident: where for where, ident, _ in entries}
-        self._build = build
-        self._kind = kind
-        #: Ids, and the keys as written of the records built so far that name them alone:
-        #: what the full index's ``exact`` holds for them.
-        self.exact: dict[str, Record] = {}
-
-    def find(self, key: str) -> Any:
-        """The record ``key`` names, or ``None`` where the full index must answer."""
-        where = self._where.get(key)
-        if where is None:
-            ids = self._folded.get(normalize(key))
-            if ids is None:
-                return None
-            if len(ids) > 1:
-                prefer = self._kind.KIND.prefer
-                if prefer is None:
-                    return None
-                ids = tuple(i for i in ids if prefer(self._build(self._where[i])))
-                if len(ids) != 1:
-                    return None
-            where = self._where[ids[0]]
-        found = self._build(where)
-        if found.id not in self.exact:
-            self.exact[found.id] = found
-            for written in self._keys[found.id]:
-                if written not in self._where and self._folded.get(normalize(written)) == (
-                    found.id,
-                ):
-                    self.exact[written] = found
-        return found
 
 
 class Index:

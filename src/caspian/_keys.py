@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from caspian._record import Record
 
 # Letters that Unicode does not decompose into a base letter plus marks, and letters that
 # different alphabets write differently for the same sound: Arabic and Persian yeh (and alef
@@ -299,6 +303,8 @@ def key_index(
     words = tuple(words)
     for ident, _, keys in entries:
         for key in keys:
+            if not words and not key.endswith(")"):
+                continue  # it has no shorter forms
             for form in short_forms(key, words, fold):
                 if form not in index:
                     bucket = shorter.setdefault(form, [])
@@ -306,3 +312,108 @@ def key_index(
                         bucket.append(ident)
     index.update(shorter)
     return {key: tuple(value) for key, value in index.items()}
+
+
+#: The steps of each key path of a kind (``("native_names", "name")``).
+_STEPS: dict[type, list[list[str]]] = {}
+
+
+def raw_keys(item: dict[str, Any], kind: type[Record]) -> list[str]:
+    """The lookup keys of a record's parsed JSON object, as :func:`caspian._index.keys_of`
+    gives them for the record it builds (the tests check this for every packaged record).
+
+    >>> import caspian
+    >>> raw_keys({"id": "x", "name": "X", "city": {"name": "Baku"}}, caspian.Summit)
+    ['X', 'Baku']
+    """
+    paths = _STEPS.get(kind)
+    if paths is None:
+        paths = _STEPS[kind] = [path.split(".") for path in kind.KIND.keys]
+    found: list[str] = []
+    for first, *steps in paths:
+        value: Any = item.get(first)
+        for step in steps:
+            if value.__class__ is list:
+                value = [v.get(step) if v.__class__ is dict else None for v in value]
+            else:
+                value = value.get(step) if value.__class__ is dict else None
+        if value.__class__ is str:
+            found.append(value)
+        elif value.__class__ is list:
+            found.extend(v for v in value if v.__class__ is str)
+    return found
+
+
+class _Folds(dict[str, str]):
+    """Keys and their folded forms; a key not in it is folded on each call."""
+
+    def __missing__(self, key: str) -> str:
+        return normalize(key)
+
+
+class FirstIndex:
+    """The key index of a packaged kind for its first lookups: it builds only the record
+    that a key names, not every record of the kind, and folds only the keys of ASCII text.
+
+    ``entries`` holds ``(where, id, keys as written)`` for each record, and ``build(where)``
+    gives the record (the same object each time, and the one the dataset's ``records()``
+    holds). A key answers here when it is an id, or when its folded form is that of a key of
+    ASCII text and names one record (or the kind's ``prefer`` rule picks one); anything else
+    (a miss, an ambiguous key, a key that only text in other scripts folds to) answers
+    :meth:`find`'s ``None``, and the dataset asks the full :class:`caspian._index.Index` instead.
+
+    This gives the full index's answer because, in the packaged data, a key of non-ASCII
+    text never folds to the form of an ASCII key of another record: the tests check, for
+    every packaged kind, that each folded form here names the same records as in the full
+    index (``tests/test_first_lookups.py``). Only the packaged data is indexed this way: the
+    records of other datasets are built, and checked, when they are loaded.
+    """
+
+    __slots__ = ("_build", "_folded", "_keys", "_kind", "_norms", "_where", "exact")
+
+    def __init__(
+        self,
+        entries: Sequence[tuple[Any, str, list[str]]],
+        kind: type[Record],
+        build: Callable[[Any], Record],
+    ) -> None:
+        plain = [
+            (ident, "", [k for k in keys if k.isascii() or k.casefold().isascii()])
+            for _, ident, keys in entries
+        ]
+        norms = _Folds({k: normalize(k) for ident, _, keys in plain for k in (ident, *keys)})
+        #: Folded forms of ASCII keys (and ids), and the ids they name.
+        self._folded = key_index(plain, norms.__getitem__, kind.KIND.optional_words)
+        self._norms = norms
+        self._keys = {ident: keys for ident, _, keys in plain}
+        self._where = {ident: where for where, ident, _ in entries}
+        self._build = build
+        self._kind = kind
+        #: Ids, and the keys as written of the records built so far that name them alone:
+        #: what the full index's ``exact`` holds for them.
+        self.exact: dict[str, Record] = {}
+
+    def find(self, key: str) -> Any:
+        """The record ``key`` names, or ``None`` where the full index must answer."""
+        where = self._where.get(key)
+        if where is None:
+            ids = self._folded.get(normalize(key))
+            if ids is None:
+                return None
+            if len(ids) > 1:
+                prefer = self._kind.KIND.prefer
+                if prefer is None:
+                    return None
+                ids = tuple(i for i in ids if prefer(self._build(self._where[i])))
+                if len(ids) != 1:
+                    return None
+            where = self._where[ids[0]]
+        found = self._build(where)
+        if found.id not in self.exact:
+            self.exact[found.id] = found
+            for written in self._keys[found.id]:
+                if written not in self._where and self._folded.get(self._norms[written]) == (
+                    found.id,
+                ):
+                    self.exact[written] = found
+        return found

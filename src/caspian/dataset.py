@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from caspian import _query, model
 from caspian._args import YearOrDate
-from caspian._construct import build, build_all, package_bytes, parse
+from caspian._construct import Packaged, build, build_all, package_bytes, parse
+from caspian._keys import FirstIndex, raw_keys
 from caspian._kind import Record, value_at
 from caspian._links import _Links
 from caspian._timeline import _Chronology
@@ -28,7 +29,7 @@ from caspian._values import Results
 from caspian.errors import ArgumentTypeError, _shown
 
 if TYPE_CHECKING:
-    from caspian._index import FirstIndex, Index
+    from caspian._index import Index
     from caspian._search import Match
 
 # -- generated (python -m caspian._listing): dataset_types --
@@ -73,13 +74,20 @@ def _read_packaged(kind: type[Record]) -> list[Record]:
     return build_all(kind, parse(content))
 
 
-def _parse_packaged(kind: type[Record]) -> list[dict[str, Any]]:
-    """The parsed objects of the packaged file of exactly this kind (none without a file)."""
+def _keys_of(record: Record, kind: type[Record]) -> list[str]:
+    """The lookup keys of a record (:func:`caspian._index.keys_of`)."""
+    from caspian._index import keys_of
+
+    return keys_of(record, kind)
+
+
+def _packaged_objects(kind: type[Record]) -> Packaged:
+    """The objects of the packaged file of exactly this kind (none without a file)."""
     try:
         content = package_bytes(kind.KIND.file)
     except FileNotFoundError:
-        return []
-    return parse(content)  # type: ignore[no-any-return]
+        content = b"[]"
+    return Packaged(content)
 
 
 class Dataset(_Chronology, _Links):
@@ -116,7 +124,7 @@ class Dataset(_Chronology, _Links):
     _indexes: dict[type[Record], Index | FirstIndex]
     #: The packaged data's parsed objects of each kind whose records are not all built yet,
     #: and the records built so far, by position (see ``_built``).
-    _pending: dict[type[Record], tuple[list[dict[str, Any]], dict[int, Record]]]
+    _pending: dict[type[Record], tuple[Packaged, dict[int, Record]]]
     #: The answers of queries asked before, by kind and arguments (see ``_query.answer``).
     _answers: dict[tuple[Any, ...], tuple[tuple[type, ...], tuple[Record, ...]]]
     _read: Callable[[type[Record]], list[Record]] | None
@@ -267,9 +275,10 @@ class Dataset(_Chronology, _Links):
                 if found is None:
                     pending = self._pending.pop(kind, None)
                     if pending is not None:  # some built for lookups: the same objects
-                        items, built = pending
+                        objects, built = pending
                         made = [
-                            built[i] if i in built else build(kind, x) for i, x in enumerate(items)
+                            built[i] if i in built else build(kind, x)
+                            for i, x in enumerate(objects.items())
                         ]
                     else:
                         made = self._read(kind) if self._read else []
@@ -326,8 +335,6 @@ class Dataset(_Chronology, _Links):
         the record a key names (:class:`~caspian._index.FirstIndex`); the full one else."""
         if self._read is not _read_packaged:
             return self._index(kind)
-        from caspian._index import FirstIndex, keys_of, raw_keys
-
         with self._lock:
             found = self._indexes.get(kind)
             if found is None:
@@ -335,23 +342,25 @@ class Dataset(_Chronology, _Links):
                 for member in model.family(kind):
                     own = self._own.get(member)
                     if own is None:
-                        items, built = self._parsed(member)
-                        for i, item in enumerate(items):
+                        objects, built = self._parsed(member)
+                        for i, head in enumerate(objects.heads()):
                             done = built.get(i)
-                            keys = raw_keys(item, kind) if done is None else keys_of(done, kind)
-                            entries.append(((member, i), item["id"], keys))
+                            if done is None:
+                                entries.append(((member, i), head["id"], raw_keys(head, kind)))
+                            else:
+                                entries.append(((member, i), done.id, _keys_of(done, kind)))
                     else:
                         entries.extend(
-                            ((member, i), r.id, keys_of(r, kind)) for i, r in enumerate(own)
+                            ((member, i), r.id, _keys_of(r, kind)) for i, r in enumerate(own)
                         )
                 found = self._indexes[kind] = FirstIndex(entries, kind, self._built)
         return found
 
-    def _parsed(self, kind: type[Record]) -> tuple[list[dict[str, Any]], dict[int, Record]]:
+    def _parsed(self, kind: type[Record]) -> tuple[Packaged, dict[int, Record]]:
         """The packaged objects of exactly ``kind``, parsed once (call with the lock held)."""
         found = self._pending.get(kind)
         if found is None:
-            found = self._pending[kind] = (_parse_packaged(kind), {})
+            found = self._pending[kind] = (_packaged_objects(kind), {})
         return found
 
     def _built(self, where: tuple[type[Record], int]) -> Record:
@@ -362,10 +371,10 @@ class Dataset(_Chronology, _Links):
             own = self._own.get(kind)
             if own is not None:
                 return own[position]
-            items, built = self._parsed(kind)
+            objects, built = self._parsed(kind)
             found = built.get(position)
             if found is None:
-                found = built[position] = build(kind, items[position])
+                found = built[position] = build(kind, objects.item(position))
                 object.__setattr__(found, "_dataset", self)
                 self._travel((found,))
             return found
@@ -383,9 +392,7 @@ class Dataset(_Chronology, _Links):
                 f"{name} must be a {kind.KIND.noun} id or name (str) or a {kind.__name__}, "
                 f"not {type(key).__name__}: {_shown(key)}"
             )
-        from caspian._index import Index
-
-        if not isinstance(index, Index):
+        if isinstance(index, FirstIndex):
             found = index.find(key)
             if found is not None:
                 return found  # type: ignore[no-any-return]
