@@ -16,7 +16,7 @@ import caspian
 from caspian import Dataset
 from caspian._construct import Packaged, package_bytes, parse
 from caspian._index import Index, keys_of
-from caspian._keys import FirstIndex, normalize, raw_keys
+from caspian._keys import FirstIndex, key_index, normalize, raw_keys
 from caspian.dataset import _packaged_objects, _read_packaged
 from caspian.errors import AmbiguousKeyError, NotFoundError
 from caspian.model import KINDS, State, family
@@ -77,15 +77,20 @@ def test_the_parts_of_a_packaged_file_read_as_the_whole_file(kind: type[Any]) ->
 
 @pytest.mark.parametrize("kind", LOOKED_UP, ids=lambda k: k.__name__)
 def test_each_folded_form_names_the_records_the_full_index_names(kind: type[Any]) -> None:
-    """The proof that FirstIndex answers as Index: in the packaged data, each form that
-    FirstIndex folds (from ids and keys of ASCII text) names the same records as in the full
-    index, where keys of every script are folded."""
+    """The proof that FirstIndex answers as Index: in the packaged data, each form that the
+    ids and keys of ASCII text fold to names the same records as in the full index, where
+    keys of every script are folded; and FirstIndex names them, folding only some keys."""
+    records = Dataset.packaged().records(kind)
+    full = Index(records, kind)
+    plain = [(r.id, "", [k for k in keys_of(r, kind) if k.casefold().isascii()]) for r in records]
+    ascii_only = key_index(plain, None, kind.KIND.optional_words)
     first = fresh()._first_index(kind)
-    full = Index(Dataset.packaged().records(kind), kind)
     assert isinstance(first, FirstIndex)
-    assert first._folded
-    for form, ids in first._folded.items():
+    for form, ids in ascii_only.items():
         assert set(ids) == set(full.folded[form]), form
+        assert set(first.names(form)) == set(ids), form
+        for missing in (form + "x", "x" + form, form + " x"):
+            assert set(first.names(missing)) == set(ascii_only.get(missing, ())), missing
 
 
 @pytest.mark.parametrize("kind", LOOKED_UP, ids=lambda k: k.__name__)

@@ -311,7 +311,9 @@ class Packaged:
         self._bodies: list[bytes] | None = None
         end = content.rfind(_CLOSE)
         if content.startswith(_OPEN) and end >= 0 and not content[end + len(_CLOSE) :].strip():
-            self._bodies = content[len(_OPEN) : end].split(_NEXT)
+            bodies = self._bodies = content.split(_NEXT)
+            bodies[0] = bodies[0][len(_OPEN) :]
+            bodies[-1] = bodies[-1][: len(bodies[-1]) - (len(content) - end)]
         else:
             self._items = parse(content)
 

@@ -314,8 +314,9 @@ def key_index(
     return {key: tuple(value) for key, value in index.items()}
 
 
-#: The steps of each key path of a kind (``("native_names", "name")``).
-_STEPS: dict[type, list[list[str]]] = {}
+#: The first step of each key path of a kind, and the steps after it (``"native_names"``,
+#: ``["name"]``).
+_STEPS: dict[type, list[tuple[str, list[str]]]] = {}
 
 
 def raw_keys(item: dict[str, Any], kind: type[Record]) -> list[str]:
@@ -328,9 +329,9 @@ def raw_keys(item: dict[str, Any], kind: type[Record]) -> list[str]:
     """
     paths = _STEPS.get(kind)
     if paths is None:
-        paths = _STEPS[kind] = [path.split(".") for path in kind.KIND.keys]
+        paths = _STEPS[kind] = [(p.split(".")[0], p.split(".")[1:]) for p in kind.KIND.keys]
     found: list[str] = []
-    for first, *steps in paths:
+    for first, steps in paths:
         value: Any = item.get(first)
         for step in steps:
             if value.__class__ is list:
@@ -340,36 +341,34 @@ def raw_keys(item: dict[str, Any], kind: type[Record]) -> list[str]:
         if value.__class__ is str:
             found.append(value)
         elif value.__class__ is list:
-            found.extend(v for v in value if v.__class__ is str)
+            found += [v for v in value if v.__class__ is str]
     return found
-
-
-class _Folds(dict[str, str]):
-    """Keys and their folded forms; a key not in it is folded on each call."""
-
-    def __missing__(self, key: str) -> str:
-        return normalize(key)
 
 
 class FirstIndex:
     """The key index of a packaged kind for its first lookups: it builds only the record
-    that a key names, not every record of the kind, and folds only the keys of ASCII text.
+    that a key names, not every record of the kind, and folds only the keys that could name
+    it.
 
     ``entries`` holds ``(where, id, keys as written)`` for each record, and ``build(where)``
     gives the record (the same object each time, and the one the dataset's ``records()``
     holds). A key answers here when it is an id, or when its folded form is that of a key of
     ASCII text and names one record (or the kind's ``prefer`` rule picks one); anything else
     (a miss, an ambiguous key, a key that only text in other scripts folds to) answers
-    :meth:`find`'s ``None``, and the dataset asks the full :class:`caspian._index.Index` instead.
+    :meth:`find`'s ``None``, and the dataset asks the full :class:`caspian._index.Index`.
 
-    This gives the full index's answer because, in the packaged data, a key of non-ASCII
-    text never folds to the form of an ASCII key of another record: the tests check, for
-    every packaged kind, that each folded form here names the same records as in the full
-    index (``tests/test_first_lookups.py``). Only the packaged data is indexed this way: the
+    The records a folded form names are those :func:`key_index` gives it from the ids and
+    the keys of ASCII text (:meth:`names`). It folds only the ids and keys that hold the form's
+    first word: the folded form of ASCII text is its runs of letters and digits, lower-cased,
+    so a key (or a shorter form of it) that folds to the form holds that word as written,
+    in any case. This gives the full index's answer because, in the packaged data, a key of
+    non-ASCII text never folds to the form of an ASCII key of another record: the tests check,
+    for every packaged kind, that each form names the same records here as in the full index
+    (``tests/test_first_lookups.py``). Only the packaged data is indexed this way: the
     records of other datasets are built, and checked, when they are loaded.
     """
 
-    __slots__ = ("_build", "_folded", "_keys", "_kind", "_norms", "_where", "exact")
+    __slots__ = ("_build", "_keys", "_kind", "_where", "exact")
 
     def __init__(
         self,
@@ -377,15 +376,16 @@ class FirstIndex:
         kind: type[Record],
         build: Callable[[Any], Record],
     ) -> None:
-        plain = [
-            (ident, "", [k for k in keys if k.isascii() or k.casefold().isascii()])
+        #: Each id, case-folded, and its keys of ASCII text as written and case-folded (a key
+        #: with control characters is always folded: they may join its words).
+        self._keys = [
+            (
+                ident,
+                ident.casefold() if ident.isascii() and ident.isprintable() else "",
+                [(k, f if k.isprintable() else "") for k in keys if (f := k.casefold()).isascii()],
+            )
             for _, ident, keys in entries
         ]
-        norms = _Folds({k: normalize(k) for ident, _, keys in plain for k in (ident, *keys)})
-        #: Folded forms of ASCII keys (and ids), and the ids they name.
-        self._folded = key_index(plain, norms.__getitem__, kind.KIND.optional_words)
-        self._norms = norms
-        self._keys = {ident: keys for ident, _, keys in plain}
         self._where = {ident: where for where, ident, _ in entries}
         self._build = build
         self._kind = kind
@@ -393,12 +393,29 @@ class FirstIndex:
         #: what the full index's ``exact`` holds for them.
         self.exact: dict[str, Record] = {}
 
+    def names(self, form: str) -> tuple[str, ...]:
+        """The ids that a folded form of ASCII text names, as :func:`key_index` gives them
+        from every id and key of ASCII text."""
+        word = form.split(" ", 1)[0]
+        if not word:
+            return ()
+        near = []
+        for ident, folded, keys in self._keys:
+            kept = [k for k, f in keys if not f or word in f]
+            if kept or not folded or word in folded:
+                near.append((ident, "", kept))
+        return key_index(near, None, self._kind.KIND.optional_words).get(form, ())
+
     def find(self, key: str) -> Any:
         """The record ``key`` names, or ``None`` where the full index must answer."""
         where = self._where.get(key)
         if where is None:
-            ids = self._folded.get(normalize(key))
-            if ids is None:
+            form = normalize(key)
+            if not form.isascii():
+                return None
+            named = self.names(form)
+            ids = named
+            if not ids:
                 return None
             if len(ids) > 1:
                 prefer = self._kind.KIND.prefer
@@ -407,13 +424,14 @@ class FirstIndex:
                 ids = tuple(i for i in ids if prefer(self._build(self._where[i])))
                 if len(ids) != 1:
                     return None
-            where = self._where[ids[0]]
-        found = self._build(where)
-        if found.id not in self.exact:
-            self.exact[found.id] = found
-            for written in self._keys[found.id]:
-                if written not in self._where and self._folded.get(self._norms[written]) == (
-                    found.id,
-                ):
-                    self.exact[written] = found
+            found = self._build(self._where[ids[0]])
+            if named == (found.id,) and key in self._written(found.id):
+                self.exact[key] = found  # as the full index's exact holds it
+        else:
+            found = self._build(where)
+        self.exact[found.id] = found
         return found
+
+    def _written(self, ident: str) -> list[str]:
+        """The keys of ASCII text of the record ``ident``, as written."""
+        return next(([k for k, _ in keys] for i, _, keys in self._keys if i == ident), [])
