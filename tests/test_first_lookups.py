@@ -14,9 +14,10 @@ import pytest
 
 import caspian
 from caspian import Dataset
-from caspian._construct import Packaged, package_bytes, parse
+from caspian._construct import package_bytes, parse
+from caspian._first import FirstIndex, Packaged, raw_keys
 from caspian._index import Index, keys_of
-from caspian._keys import FirstIndex, key_index, normalize, raw_keys
+from caspian._keys import key_index, normalize
 from caspian.dataset import _packaged_objects, _read_packaged
 from caspian.errors import AmbiguousKeyError, NotFoundError
 from caspian.model import KINDS, State, family

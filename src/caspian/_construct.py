@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 from caspian._coerce import datetime as _dt
 from caspian._fields import Shape, file_fields, shapes
 
-__all__ = ["Packaged", "build", "build_all", "package_bytes", "parse", "strict"]
+__all__ = ["build", "build_all", "package_bytes", "parse", "strict"]
 
 #: A day as the data files write it (the validating path's converter takes the same).
 ISO_DAY = r"\d{4}-\d{2}-\d{2}"
@@ -279,75 +279,3 @@ def parse(content: bytes) -> Any:
 
         return json.loads(content)
     return found
-
-
-#: How the packaged files are laid out (as ``json.dumps(records, indent=2)`` writes a list
-#: of objects): where the list opens, where one object ends and the next begins, where the
-#: list closes. A JSON string holds no line break, so these are never inside a value.
-_OPEN, _NEXT, _CLOSE = b"[\n  {\n", b"\n  },\n  {\n", b"\n  }\n]"
-#: Where the sources of an object start.
-_SOURCES = b'\n    "sources": '
-
-
-class Packaged:
-    """The objects of one packaged file, each parsed when it is needed: for a first lookup,
-    the fields of each object before its sources (its id and lookup keys); the whole object
-    when its record is built; every object when the kind's records are all built.
-
-    A file laid out otherwise than the packaged files are is parsed whole at once. The tests
-    check that the fields read this way are those :func:`parse` reads.
-
-    >>> lines = [b"[", b"  {", b'    "id": "a",', b'    "sources": []', b"  }", b"]"]
-    >>> found = Packaged(bytes([10]).join(lines))
-    >>> len(found), found.heads(), found.item(0)
-    (1, [{'id': 'a'}], {'id': 'a', 'sources': []})
-    """
-
-    __slots__ = ("_bodies", "_content", "_items")
-
-    def __init__(self, content: bytes) -> None:
-        self._content = content
-        self._items: list[dict[str, Any]] | None = None
-        self._bodies: list[bytes] | None = None
-        end = content.rfind(_CLOSE)
-        if content.startswith(_OPEN) and end >= 0 and not content[end + len(_CLOSE) :].strip():
-            bodies = self._bodies = content.split(_NEXT)
-            bodies[0] = bodies[0][len(_OPEN) :]
-            bodies[-1] = bodies[-1][: len(bodies[-1]) - (len(content) - end)]
-        else:
-            self._items = parse(content)
-
-    def __len__(self) -> int:
-        return len(self._bodies if self._bodies is not None else self._items or ())
-
-    def heads(self) -> list[dict[str, Any]]:
-        """Each object with only its fields before ``sources`` (in the packaged files, the id
-        and lookup keys of a record come before its sources: the tests check). Do not change
-        them."""
-        if self._bodies is None:
-            return self._items  # type: ignore[return-value]
-        cut = [body.find(_SOURCES) for body in self._bodies]
-        found: list[dict[str, Any]] = parse(
-            b"[{"
-            + b"},{".join(
-                b if c < 0 else b[:c].rstrip(b",") for b, c in zip(self._bodies, cut, strict=True)
-            )
-            + b"}]"
-        )
-        return found
-
-    def item(self, position: int) -> dict[str, Any]:
-        """One whole object, for the caller to build its record from (once: the record's
-        plan may change it)."""
-        if self._bodies is None:
-            return self._items[position]  # type: ignore[index]
-        found: dict[str, Any] = parse(b"{" + self._bodies[position] + b"}")
-        return found
-
-    def items(self) -> list[dict[str, Any]]:
-        """Every object, for the caller to build the records it has not built yet from (a
-        file laid out otherwise gives the same objects as :meth:`item`)."""
-        found: list[dict[str, Any]] = (
-            self._items if self._items is not None else parse(self._content)
-        )
-        return found

@@ -16,12 +16,11 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from caspian import _query, model
 from caspian._args import YearOrDate
-from caspian._construct import Packaged, build, build_all, package_bytes, parse
-from caspian._keys import FirstIndex, raw_keys
+from caspian._construct import build, build_all, package_bytes, parse
 from caspian._kind import Record, value_at
 from caspian._links import _Links
 from caspian._timeline import _Chronology
@@ -29,6 +28,7 @@ from caspian._values import Results
 from caspian.errors import ArgumentTypeError, _shown
 
 if TYPE_CHECKING:
+    from caspian._first import FirstIndex, Packaged
     from caspian._index import Index
     from caspian._search import Match
 
@@ -83,6 +83,8 @@ def _keys_of(record: Record, kind: type[Record]) -> list[str]:
 
 def _packaged_objects(kind: type[Record]) -> Packaged:
     """The objects of the packaged file of exactly this kind (none without a file)."""
+    from caspian._first import Packaged
+
     try:
         content = package_bytes(kind.KIND.file)
     except FileNotFoundError:
@@ -335,6 +337,8 @@ class Dataset(_Chronology, _Links):
         the record a key names (:class:`~caspian._index.FirstIndex`); the full one else."""
         if self._read is not _read_packaged:
             return self._index(kind)
+        from caspian._first import FirstIndex, raw_keys
+
         with self._lock:
             found = self._indexes.get(kind)
             if found is None:
@@ -392,13 +396,15 @@ class Dataset(_Chronology, _Links):
                 f"{name} must be a {kind.KIND.noun} id or name (str) or a {kind.__name__}, "
                 f"not {type(key).__name__}: {_shown(key)}"
             )
-        if isinstance(index, FirstIndex):
-            found = index.find(key)
+        if index.full:
+            full = cast("Index", index)
+        else:
+            found = cast("FirstIndex", index).find(key)
             if found is not None:
                 return found  # type: ignore[no-any-return]
-            index = self._index(kind)
-        hint = None if index.ids(key) else self._elsewhere(kind, key)
-        return index.find(key, kind, hint)  # type: ignore[no-any-return]
+            full = self._index(kind)
+        hint = None if full.ids(key) else self._elsewhere(kind, key)
+        return full.find(key, kind, hint)  # type: ignore[no-any-return]
 
     def _elsewhere(self, kind: type[Record], key: str) -> str | None:
         """Where a key that names no record of ``kind`` leads in the kind's wider kind."""
