@@ -18,7 +18,7 @@ from caspian._construct import package_bytes, parse
 from caspian._first import FirstIndex, Packaged, raw_keys
 from caspian._index import Index, keys_of
 from caspian._keys import key_index, normalize
-from caspian.dataset import _packaged_objects, _read_packaged
+from caspian.dataset import _FIRST_KEYS, _packaged_objects, _read_packaged
 from caspian.errors import AmbiguousKeyError, NotFoundError
 from caspian.model import KINDS, State, family
 
@@ -196,3 +196,15 @@ def test_a_first_lookup_of_a_record_or_a_wrong_type_behaves_as_before() -> None:
     with pytest.raises(caspian.ArgumentTypeError):
         fresh().state(42)  # type: ignore[arg-type]
     assert pickle.loads(pickle.dumps(caspian.state("AZ"))) is caspian.state("AZ")
+
+
+def test_the_full_index_takes_over_after_a_few_keys() -> None:
+    """Keys that are not written so in the data make the full index after a few lookups,
+    and every key keeps its answer."""
+    data = fresh()
+    kazakhstan = data.state("KAZAKHSTAN")
+    assert not data._indexes[State].full
+    for _ in range(_FIRST_KEYS):
+        assert data.state("KAZAKHSTAN") is kazakhstan
+    assert isinstance(data._indexes[State], Index)
+    assert data.state("kz") is kazakhstan is data.state("Kazakhstan")

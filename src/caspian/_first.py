@@ -149,7 +149,7 @@ class FirstIndex:
     loaded.
     """
 
-    __slots__ = ("_build", "_keys", "_kind", "_where", "exact")
+    __slots__ = ("_build", "_keys", "_kind", "_where", "asked", "exact")
 
     #: Not the full index (:class:`caspian._index.Index`, whose ``full`` is true).
     full = False
@@ -176,6 +176,9 @@ class FirstIndex:
         #: Ids, and the keys as written of the records built so far that name them alone:
         #: what the full index's ``exact`` holds for them.
         self.exact: dict[str, Record] = {}
+        #: How many keys :meth:`find` was asked (the dataset makes the full index after a
+        #: few: it answers other keys than ``exact`` holds faster).
+        self.asked = 0
 
     def names(self, form: str) -> tuple[str, ...]:
         """The ids that a folded form of ASCII text names, as
@@ -192,6 +195,7 @@ class FirstIndex:
 
     def find(self, key: str) -> Any:
         """The record ``key`` names, or ``None`` where the full index must answer."""
+        self.asked += 1
         where = self._where.get(key)
         if where is None:
             form = normalize(key)

@@ -60,6 +60,9 @@ __all__ = ["Dataset", "YearOrDate"]
 R = TypeVar("R", bound=Record)
 
 _LOCK = threading.Lock()
+#: How many keys a kind's first index (``_first.FirstIndex``) answers before the full index
+#: is made.
+_FIRST_KEYS = 8
 _PACKAGED: list[Dataset] = []
 
 
@@ -399,7 +402,10 @@ class Dataset(_Chronology, _Links):
         if index.full:
             full = cast("Index", index)
         else:
-            found = cast("FirstIndex", index).find(key)
+            first = cast("FirstIndex", index)
+            # The first few keys only: a key that is not one of its records' keys as written
+            # is worked out anew on each call, where the full index answers it at once.
+            found = first.find(key) if first.asked < _FIRST_KEYS else None
             if found is not None:
                 return found  # type: ignore[no-any-return]
             full = self._index(kind)
