@@ -83,6 +83,9 @@ def keys_of(record: Record, kind: type[Record] | None = None) -> list[str]:
 class Index:
     """The key index of one kind's records."""
 
+    #: The full index (a :class:`caspian._first.FirstIndex` is not).
+    full = True
+
     __slots__ = ("_kind", "_labels", "_records", "_suggestions", "_words", "exact", "folded")
 
     def __init__(self, records: Sequence[Record], kind: type[Record]) -> None:

@@ -299,6 +299,8 @@ def key_index(
     words = tuple(words)
     for ident, _, keys in entries:
         for key in keys:
+            if not words and not key.endswith(")"):
+                continue  # it has no shorter forms
             for form in short_forms(key, words, fold):
                 if form not in index:
                     bucket = shorter.setdefault(form, [])

@@ -16,11 +16,11 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from caspian import _query, model
 from caspian._args import YearOrDate
-from caspian._construct import build_all, package_bytes, parse
+from caspian._construct import build, build_all, package_bytes, parse
 from caspian._kind import Record
 from caspian._links import _Links
 from caspian._timeline import _Chronology
@@ -28,6 +28,7 @@ from caspian._values import Results
 from caspian.errors import ArgumentTypeError, _shown
 
 if TYPE_CHECKING:
+    from caspian._first import FirstIndex, Packaged
     from caspian._index import Index
     from caspian._search import Match
 
@@ -59,6 +60,9 @@ __all__ = ["Dataset", "YearOrDate"]
 R = TypeVar("R", bound=Record)
 
 _LOCK = threading.Lock()
+#: How many keys a kind's first index (``_first.FirstIndex``) answers before the full index
+#: is made.
+_FIRST_KEYS = 8
 _PACKAGED: list[Dataset] = []
 
 
@@ -71,6 +75,24 @@ def _read_packaged(kind: type[Record]) -> list[Record]:
     except FileNotFoundError:
         return []
     return build_all(kind, parse(content))
+
+
+def _keys_of(record: Record, kind: type[Record]) -> list[str]:
+    """The lookup keys of a record (:func:`caspian._index.keys_of`)."""
+    from caspian._index import keys_of
+
+    return keys_of(record, kind)
+
+
+def _packaged_objects(kind: type[Record]) -> Packaged:
+    """The objects of the packaged file of exactly this kind (none without a file)."""
+    from caspian._first import Packaged
+
+    try:
+        content = package_bytes(kind.KIND.file)
+    except FileNotFoundError:
+        content = b"[]"
+    return Packaged(content)
 
 
 class Dataset(_Chronology, _Links):
@@ -95,6 +117,7 @@ class Dataset(_Chronology, _Links):
         "_indexes",
         "_lock",
         "_own",
+        "_pending",
         "_read",
         "_records",
         "_reverse",
@@ -103,7 +126,10 @@ class Dataset(_Chronology, _Links):
 
     _own: dict[type[Record], tuple[Record, ...]]
     _records: dict[type[Record], tuple[Record, ...]]
-    _indexes: dict[type[Record], Index]
+    _indexes: dict[type[Record], Index | FirstIndex]
+    #: The packaged data's parsed objects of each kind whose records are not all built yet,
+    #: and the records built so far, by position (see ``_built``).
+    _pending: dict[type[Record], tuple[Packaged, dict[int, Record]]]
     #: The answers of queries asked before, by kind and arguments (see ``_query.answer``).
     _answers: dict[tuple[Any, ...], tuple[tuple[type, ...], tuple[Record, ...]]]
     _read: Callable[[type[Record]], list[Record]] | None
@@ -144,6 +170,7 @@ class Dataset(_Chronology, _Links):
             ("_indexes", {}),
             ("_reverse", {}),
             ("_answers", {}),
+            ("_pending", {}),
             ("_read", read),
             ("_lock", threading.RLock()),
         ):
@@ -155,6 +182,7 @@ class Dataset(_Chronology, _Links):
     def __setstate__(self, state: dict[str, Any]) -> None:
         super().__setstate__(state)
         object.__setattr__(self, "_answers", {})  # a cache: not carried
+        object.__setattr__(self, "_pending", {})
 
     def _check_copy(self, copy: Record) -> None:
         from caspian._load import check_copy  # attrs.evolve of one of our records: validate
@@ -250,7 +278,16 @@ class Dataset(_Chronology, _Links):
             with self._lock:
                 found = self._own.get(kind)
                 if found is None:
-                    found = self._adopt(self._read(kind) if self._read else ())
+                    pending = self._pending.pop(kind, None)
+                    if pending is not None:  # some built for lookups: the same objects
+                        objects, built = pending
+                        made = [
+                            built[i] if i in built else build(kind, x)
+                            for i, x in enumerate(objects.items())
+                        ]
+                    else:
+                        made = self._read(kind) if self._read else []
+                    found = self._adopt(made)
                     self._own[kind] = found
         return found  # type: ignore[return-value]
 
@@ -286,16 +323,71 @@ class Dataset(_Chronology, _Links):
     # -- lookups ----------------------------------------------------------------------------
 
     def _index(self, kind: type[Record]) -> Index:
-        """The key index of one kind, built on the first lookup."""
-        found = self._indexes.get(kind)
-        if found is None:
-            from caspian._index import Index  # on the first lookup: key folding is not free
+        """The full key index of one kind, built on the first lookup that needs it (it
+        replaces the kind's :class:`~caspian._index.FirstIndex`)."""
+        from caspian._index import Index  # on the first lookup: key folding is not free
 
-            found = self._indexes.setdefault(kind, Index(self.records(kind), kind))
+        found = self._indexes.get(kind)
+        if not isinstance(found, Index):
+            with self._lock:
+                found = self._indexes.get(kind)
+                if not isinstance(found, Index):
+                    found = self._indexes[kind] = Index(self.records(kind), kind)
         return found
 
+    def _first_index(self, kind: type[Record]) -> Index | FirstIndex:
+        """The index of a kind's first lookup: for the packaged data, one that builds only
+        the record a key names (:class:`~caspian._index.FirstIndex`); the full one else."""
+        if self._read is not _read_packaged:
+            return self._index(kind)
+        from caspian._first import FirstIndex, raw_keys
+
+        with self._lock:
+            found = self._indexes.get(kind)
+            if found is None:
+                entries: list[tuple[Any, str, list[str]]] = []
+                for member in model.family(kind):
+                    own = self._own.get(member)
+                    if own is None:
+                        objects, built = self._parsed(member)
+                        for i, head in enumerate(objects.heads()):
+                            done = built.get(i)
+                            if done is None:
+                                entries.append(((member, i), head["id"], raw_keys(head, kind)))
+                            else:
+                                entries.append(((member, i), done.id, _keys_of(done, kind)))
+                    else:
+                        entries.extend(
+                            ((member, i), r.id, _keys_of(r, kind)) for i, r in enumerate(own)
+                        )
+                found = self._indexes[kind] = FirstIndex(entries, kind, self._built)
+        return found
+
+    def _parsed(self, kind: type[Record]) -> tuple[Packaged, dict[int, Record]]:
+        """The packaged objects of exactly ``kind``, parsed once (call with the lock held)."""
+        found = self._pending.get(kind)
+        if found is None:
+            found = self._pending[kind] = (_packaged_objects(kind), {})
+        return found
+
+    def _built(self, where: tuple[type[Record], int]) -> Record:
+        """The packaged record of a kind at a position in its file, built on its own the first
+        time a lookup answers it: the same object that ``records()`` later holds."""
+        kind, position = where
+        with self._lock:
+            own = self._own.get(kind)
+            if own is not None:
+                return own[position]
+            objects, built = self._parsed(kind)
+            found = built.get(position)
+            if found is None:
+                found = built[position] = build(kind, objects.item(position))
+                object.__setattr__(found, "_dataset", self)
+                self._travel((found,))
+            return found
+
     def _get(self, kind: type[R], key: object, name: str = "key") -> R:
-        index = self._indexes.get(kind) or self._index(kind)
+        index = self._indexes.get(kind) or self._first_index(kind)
         if key.__class__ is str:
             hit = index.exact.get(key)
             if hit is not None:
@@ -307,8 +399,18 @@ class Dataset(_Chronology, _Links):
                 f"{name} must be a {kind.KIND.noun} id or name (str) or a {kind.__name__}, "
                 f"not {type(key).__name__}: {_shown(key)}"
             )
-        hint = None if index.ids(key) else self._elsewhere(kind, key)
-        return index.find(key, kind, hint)  # type: ignore[no-any-return]
+        if index.full:
+            full = cast("Index", index)
+        else:
+            first = cast("FirstIndex", index)
+            # The first few keys only: a key that is not one of its records' keys as written
+            # is worked out anew on each call, where the full index answers it at once.
+            found = first.find(key) if first.asked < _FIRST_KEYS else None
+            if found is not None:
+                return found  # type: ignore[no-any-return]
+            full = self._index(kind)
+        hint = None if full.ids(key) else self._elsewhere(kind, key)
+        return full.find(key, kind, hint)  # type: ignore[no-any-return]
 
     def _elsewhere(self, kind: type[Record], key: str) -> str | None:
         """Where a key that names no record of ``kind`` leads in the kind's wider kind."""
