@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -195,3 +196,26 @@ def mini(records: dict[str, Any], write: Callable[[dict[str, Any]], Path]) -> ca
 def data() -> caspian.Dataset:
     """The packaged dataset."""
     return caspian.Dataset.packaged()
+
+
+def _race(call: Callable[[], Any], threads: int = 8) -> list[Any]:
+    """What ``call`` answers in each of ``threads`` threads started at once."""
+    barrier = threading.Barrier(threads)
+    seen: list[Any] = []
+
+    def run() -> None:
+        barrier.wait()
+        seen.append(call())
+
+    started = [threading.Thread(target=run) for _ in range(threads)]
+    for thread in started:
+        thread.start()
+    for thread in started:
+        thread.join()
+    return seen
+
+
+@pytest.fixture
+def race() -> Callable[..., list[Any]]:
+    """Run a call in several threads at once (``race(call, threads=8)``) and give each answer."""
+    return _race

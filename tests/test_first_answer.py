@@ -14,6 +14,12 @@ from caspian._construct import parse as _parse
 PACKAGED = sorted(p.name for p in files("caspian").joinpath("data").iterdir() if p.is_file())
 
 
+def fresh(script: str) -> str:
+    """What ``script`` prints when it runs in a fresh interpreter (stripped)."""
+    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    return ran.stdout.strip()
+
+
 @pytest.mark.parametrize("name", PACKAGED)
 def test_a_packaged_file_reads_as_json_loads_reads_it(name: str) -> None:
     """Each packaged file gives the value json.loads gives."""
@@ -46,13 +52,7 @@ def test_what_is_not_json_raises_as_json_loads_raises(content: bytes) -> None:
 def test_the_first_answer_imports_only_what_it_uses(code: str) -> None:
     """Neither json (its pure-Python scanner) nor importlib.util is imported to answer."""
     shown = "import sys; print(sorted({'json', 'importlib.util'} & set(sys.modules)))"
-    ran = subprocess.run(
-        [sys.executable, "-c", f"import caspian; {code}; {shown}"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert ran.stdout.strip() == "[]"
+    assert fresh(f"import caspian; {code}; {shown}") == "[]"
 
 
 @pytest.mark.parametrize("code", ["caspian.summits(after=2007)", "caspian.state('IR')"])
@@ -63,13 +63,7 @@ def test_the_first_answer_takes_dates_from_the_c_module(code: str) -> None:
         "import sys; print('datetime' in sys.modules); import datetime; "
         "print(type(caspian.summit('caspian-summit-2018').start) is datetime.date)"
     )
-    ran = subprocess.run(
-        [sys.executable, "-c", f"import caspian; {code}; {shown}"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert ran.stdout.split() == ["False", "True"]
+    assert fresh(f"import caspian; {code}; {shown}").split() == ["False", "True"]
 
 
 def test_the_first_answer_leaves_out_what_only_other_calls_use() -> None:
@@ -83,13 +77,7 @@ def test_the_first_answer_leaves_out_what_only_other_calls_use() -> None:
         "caspian._cells",
     }
     shown = f"import sys; print(sorted(set({sorted(deferred)!r}) & set(sys.modules)))"
-    ran = subprocess.run(
-        [sys.executable, "-c", f"import caspian; caspian.summits(after=2007); {shown}"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert ran.stdout.strip() == "[]"
+    assert fresh(f"import caspian; caspian.summits(after=2007); {shown}") == "[]"
 
 
 # Each call runs first in a fresh interpreter, so that what it imports on first use is imported
@@ -135,8 +123,7 @@ def test_what_the_first_answer_leaves_out_works_on_first_use(code: str) -> None:
         f"try:\n    print({code})\n"
         "except Exception as error:\n    print(f'{type(error).__name__}: {error}')"
     )
-    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert ran.stdout.strip().startswith(FIRST_USES[code])
+    assert fresh(script).startswith(FIRST_USES[code])
 
 
 def test_a_problem_behaves_as_the_named_tuple_it_was() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -143,20 +142,11 @@ def test_a_dataset_does_not_carry_its_kept_answers(mini: Dataset) -> None:
     assert [s.id for s in copy.summits(after=2000)] == [s.id for s in mini.summits(after=2000)]
 
 
-def test_threads_get_right_answers(data: Dataset) -> None:
+def test_threads_get_right_answers(data: Dataset, race: Callable[..., list[Any]]) -> None:
     """Threads asking at once each get the answer the query gives afresh."""
     asked = [{"after": 2000 + i % 20} for i in range(40)] + [{"host": "IR"}, {"year": 2018}]
     expected = [afresh(data, Summit, **a) for a in asked]
-    got: list[list[tuple[Any, ...]]] = []
-
-    def ask() -> None:
-        got.append([data.summits(**a) for a in asked])
-
-    threads = [threading.Thread(target=ask) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    got = race(lambda: [data.summits(**a) for a in asked], threads=4)
     assert [expected] * 4 == got
 
 

@@ -3,7 +3,7 @@ dataset gives, in the same order, on the packaged data, on user data and on rand
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -80,21 +80,12 @@ def test_an_evolved_copy_navigates_as_its_original(data: Dataset) -> None:
     assert renamed.ratifications() == iran.ratifications()
 
 
-def test_reverse_indexes_are_built_once_by_racing_threads() -> None:
+def test_reverse_indexes_are_built_once_by_racing_threads(
+    race: Callable[..., list[Any]],
+) -> None:
     """Threads that navigate a new dataset at once get the same index, built once."""
     data = Dataset._new("race", {k: data_records(k) for k in KINDS})
-    barrier = threading.Barrier(8)
-    seen: list[Any] = []
-
-    def navigate() -> None:
-        barrier.wait()
-        seen.append(data.state("RU").meetings())
-
-    threads = [threading.Thread(target=navigate) for _ in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    seen = race(lambda: data.state("RU").meetings())
     assert len(seen) == 8 and all(s is seen[0] for s in seen)
 
 
