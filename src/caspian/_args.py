@@ -21,7 +21,8 @@ from caspian._coerce import day_of, parse_year_or_date
 from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
 
 if TYPE_CHECKING:
-    from caspian._keys import normalize, suggest
+    from caspian._keys import normalize as normalize  # also _query's, for text filters
+    from caspian._keys import suggest
 else:
     # Imported on first use: a query by dates alone (the first answer) normalises no text.
     def normalize(key):

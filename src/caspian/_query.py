@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from caspian import _args
 from caspian._coerce import datetime as _dt
@@ -23,17 +23,6 @@ from caspian._filters import Filter, annotation, args_section
 from caspian._kind import Record
 from caspian._values import Results
 from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
-
-if TYPE_CHECKING:
-    from caspian._keys import normalize
-else:
-    # Imported on first use: a query by dates alone (the first answer) normalises no text.
-    def normalize(key):
-        global normalize
-        from caspian._keys import normalize
-
-        return normalize(key)
-
 
 __all__ = [
     "added",
@@ -104,7 +93,9 @@ def _keeps(record: Any, one: Filter, wanted: Any, given: Mapping[str, Any]) -> b
     if one.test is not None:
         return one.test(record, wanted, given)
     if one.takes == "text":
-        return wanted in normalize(" ".join(str(getattr(record, f) or "") for f in one.fields))
+        # _args.normalize imports key folding on first use (the first answer folds no text)
+        text = " ".join(str(getattr(record, f) or "") for f in one.fields)
+        return wanted in _args.normalize(text)
     held = getattr(record, one.fields[0])
     if isinstance(held, tuple):
         return wanted in held
