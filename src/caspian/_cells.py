@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
-import attrs
+import attr
 
 __all__ = ["cell", "value_at"]
 
@@ -52,6 +52,6 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Enum):
         return value.value
-    if attrs.has(type(value)) and hasattr(value, "name"):
+    if attr.has(type(value)) and hasattr(value, "name"):
         return value.name
     return str(value)

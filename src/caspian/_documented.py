@@ -3,7 +3,7 @@ meaning, and a class, once made, cannot be changed."""
 
 from __future__ import annotations
 
-import attrs
+import attr
 
 __all__: list[str] = []
 
@@ -18,7 +18,7 @@ class _Documented(type):
     @property
     def __doc__(cls) -> str | None:  # type: ignore[override]
         own: str | None = cls.__dict__.get("__doc__")
-        if not (attrs.has(cls) or cls.__dict__.get("__slots__")):  # fields: attrs's or Kind's
+        if not (attr.has(cls) or cls.__dict__.get("__slots__")):  # fields: attrs's or Kind's
             return own
         from caspian._meanings import field_meanings  # read for help() only
 

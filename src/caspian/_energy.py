@@ -7,7 +7,7 @@
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
-import attrs
+import attr
 
 from caspian._filters import record, value
 from caspian._kind import (
@@ -84,7 +84,7 @@ class CapacityUnit(_Vocabulary):
     MILLION_TONNES_PER_YEAR = "million_tonnes_per_year"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attr.frozen(kw_only=True, repr=False, eq=False)
 class Capacity(Value):
     """A pipeline throughput with its unit.
 
@@ -142,7 +142,7 @@ def _pipeline_rules(pipeline: "Pipeline", resolve: Resolve) -> Problems:
             yield "part_of", f"{pipeline.part_of!r} is itself a section: name the whole line"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attr.frozen(kw_only=True, repr=False, eq=False)
 class Pipeline(Record):
     """An oil or gas pipeline that carries Caspian resources (or is planned to).
 
@@ -183,7 +183,7 @@ class Pipeline(Record):
     #: What it carries: oil or gas.
     commodity: Commodity
     #: The ids of the states along the route, in order, origin first.
-    route: tuple[str, ...] = ref("State", attrs.NOTHING)
+    route: tuple[str, ...] = ref("State", attr.NOTHING)
     #: Where the line starts (a terminal or field), with coordinates where known.
     origin: Place
     #: Where the line ends, with coordinates where known.
@@ -226,7 +226,7 @@ class Pipeline(Record):
 # ---------------------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attr.frozen(kw_only=True, repr=False, eq=False)
 class ReserveEstimate(Record):
     """An estimate of the region's oil or gas, with explicit units, basis and year.
 

@@ -24,7 +24,7 @@ import typing
 from enum import Enum
 from typing import Any
 
-import attrs
+import attr
 
 from caspian._coerce import datetime as _dt
 
@@ -143,7 +143,7 @@ def _kind_of(base: Any) -> str:
         return "date"
     if isinstance(base, type) and issubclass(base, Enum):
         return "enum"
-    if isinstance(base, type) and attrs.has(base):
+    if isinstance(base, type) and attr.has(base):
         return "value"
     for simple in (bool, int, float, str):
         if base is simple:
@@ -153,9 +153,9 @@ def _kind_of(base: Any) -> str:
 
 def resolved(cls: type) -> dict[str, Any]:
     """The resolved annotation of each field of an attrs class (string annotations too)."""
-    fields = attrs.fields(cls)
+    fields = attr.fields(cls)
     if any(isinstance(field.type, str) for field in fields):
-        attrs.resolve_types(cls)  # ``field.type`` real types too, for attrs and cattrs
+        attr.resolve_types(cls)  # ``field.type`` real types too, for attrs and cattrs
     return {field.name: field.type for field in fields}
 
 
@@ -166,7 +166,7 @@ def shapes(cls: type) -> tuple[Shape, ...]:
         return found
     hints = resolved(cls)
     made = []
-    for field in attrs.fields(cls):
+    for field in attr.fields(cls):
         if not field.init or field.alias == "_dataset":
             continue
         hint = hints[field.name]
@@ -182,7 +182,7 @@ def shapes(cls: type) -> tuple[Shape, ...]:
                 kind=kind,
                 optional=optional,
                 many=many,
-                required=field.default is attrs.NOTHING,
+                required=field.default is attr.NOTHING,
                 vocabulary=tuple(m.value for m in base) if kind == "enum" else None,
                 ref=field.metadata.get("ref"),
                 limits=dict(field.metadata.get("limits", {})),

@@ -13,7 +13,7 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-import attrs
+import attr
 
 from caspian._kind import Record, cell
 
@@ -50,7 +50,7 @@ def columns_shown(cls: type) -> tuple[str, ...]:
     if kind is not None:
         return tuple(kind.columns)
     shown: tuple[str, ...] | None = getattr(cls, "SHOWN", None)
-    return shown or tuple(f.name for f in attrs.fields(cls) if f.init and f.alias != "_dataset")
+    return shown or tuple(f.name for f in attr.fields(cls) if f.init and f.alias != "_dataset")
 
 
 def _cell(record: Record, path: str) -> Any:
@@ -68,13 +68,13 @@ def record_html(record: Record) -> str:
     True
     """
     rows = []
-    for field in attrs.fields(type(record)):
+    for field in attr.fields(type(record)):
         if not field.init or field.name in ("sources", "_dataset"):
             continue
         value = getattr(record, field.name)
         if value is None or value == ():
             continue
-        if isinstance(value, tuple) and value and attrs.has(type(value[0])):
+        if isinstance(value, tuple) and value and attr.has(type(value[0])):
             text = f"{len(value)} item{'s' if len(value) != 1 else ''}"
         else:
             text = str(cell(record, field.name))

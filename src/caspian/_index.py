@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import attrs
+import attr
 
 from caspian._keys import Suggestions, key_index, normalize
 from caspian._kind import Record, value_at
@@ -45,7 +45,7 @@ def words_of(record: Record, kind: type[Record] | None = None) -> frozenset[str]
     found: set[str] = set(normalize(record.id).split())
     for key in keys_of(record, kind):
         found.update(normalize(key).split())
-    for field in attrs.fields(type(record)):
+    for field in attr.fields(type(record)):
         value = getattr(record, field.name)
         for place in value if isinstance(value, tuple) else (value,):
             if isinstance(place, Place):

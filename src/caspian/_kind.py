@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-import attrs
+import attr
 
 # The helpers below (and those of __getattr__) are re-exported for the kind modules, which take
 # everything a kind is written with from here; each lives in the module of its job.
@@ -173,16 +173,16 @@ def ref(target: str, default: Any = None) -> Any:
 
     The shared integrity rules check that the ids resolve; schemas give them the id pattern.
     """
-    return attrs.field(default=default, metadata={"ref": target})
+    return attr.field(default=default, metadata={"ref": target})
 
 
-def bounded(default: Any = attrs.NOTHING, *, unique: bool = False, **limits: float) -> Any:
+def bounded(default: Any = attr.NOTHING, *, unique: bool = False, **limits: float) -> Any:
     """A number field with JSON-Schema-style limits (``minimum``, ``exclusiveMinimum`` ...);
     with ``unique``, no two records of the kind may share a value."""
     metadata: dict[str, Any] = {"limits": limits}
     if unique:
         metadata["unique"] = True
-    return attrs.field(default=default, metadata=metadata)
+    return attr.field(default=default, metadata=metadata)
 
 
 def year_field(default: Any = None) -> Any:
@@ -196,9 +196,9 @@ def after(*first: str, default: Any = None, **limits: float) -> Any:
     metadata: dict[str, Any] = {"not_before": first}
     if limits:
         metadata["limits"] = limits
-    return attrs.field(default=default, metadata=metadata)
+    return attr.field(default=default, metadata=metadata)
 
 
 def dataset_field() -> Any:
     """The link from a record to its dataset: kept by :func:`attrs.evolve`, never compared."""
-    return attrs.field(default=None, eq=False, repr=False, hash=False, alias="_dataset")
+    return attr.field(default=None, eq=False, repr=False, hash=False, alias="_dataset")

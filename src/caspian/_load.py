@@ -19,7 +19,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
-import attrs
+import attr
 import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
@@ -431,7 +431,7 @@ def load_directory(
     for kind in KINDS:
         if base is not None:
             for record in base(kind):
-                copy = attrs.evolve(record, _dataset=None)  # type: ignore[misc]
+                copy = attr.evolve(record, _dataset=None)  # type: ignore[misc]
                 own[kind].append(copy)
                 file_of[id(copy)] = f"{origin}:{kind.KIND.file}"
         file = folder / kind.KIND.file

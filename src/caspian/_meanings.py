@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Iterator
 
-import attrs
+import attr
 
 __all__ = ["field_meanings", "plain"]
 
@@ -39,8 +39,8 @@ def field_meanings(cls: type) -> dict[str, str]:
         if base.__module__.startswith("caspian"):
             inherited.update(_comments(base))
     own = {**inherited, **_comments(cls)}
-    if attrs.has(cls):
-        names = [f.name for f in attrs.fields(cls) if f.init and f.alias != "_dataset"]
+    if attr.has(cls):
+        names = [f.name for f in attr.fields(cls) if f.init and f.alias != "_dataset"]
     else:  # a plain annotated class such as Kind
         import inspect
 

@@ -7,7 +7,7 @@
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
-import attrs
+import attr
 
 from caspian._coerce import datetime as _dt
 from caspian._filters import Filter, dates, record, value
@@ -97,7 +97,7 @@ def _meeting_filters(*, kinds: bool) -> tuple[Filter, ...]:
     )
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attr.frozen(kw_only=True, repr=False, eq=False)
 class Attendee(Value):
     """A person who attended a meeting for a state.
 
@@ -108,7 +108,7 @@ class Attendee(Value):
     #: The person's name.
     name: str
     #: The id of the state the person represented.
-    state: str = ref("State", attrs.NOTHING)
+    state: str = ref("State", attr.NOTHING)
     #: The person's office at the time (``President``).
     office: str | None = None
 
@@ -132,7 +132,7 @@ def _chronological(record: Any) -> tuple[_dt.date, str]:
     return (record.when or _dt.date.max, record.id)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attr.frozen(kw_only=True, repr=False, eq=False)
 class Meeting(Record):
     """A diplomatic meeting: a ministers' meeting, a conference, a forum, a negotiation, or a
     Caspian Summit (a :class:`Summit`, which is also a Meeting).
@@ -236,7 +236,7 @@ class Meeting(Record):
         return self.dataset._referring(Agreement, "meeting", self, self.dataset.meeting)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attr.frozen(kw_only=True, repr=False, eq=False)
 class Summit(Meeting):
     """A Caspian Summit: a meeting of the five heads of state, numbered by its ``ordinal``.
 

@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-import attrs
+import attr
 
 from caspian._fields import shape, shapes
 from caspian._kind import field_meanings
@@ -247,7 +247,7 @@ def _singular(name: str) -> str:
 def _lists(cls: type, inherited: type | None = None) -> list[tuple[Any, Any]]:
     """(field, item type) of each list field of ``cls`` (not those of ``inherited``)."""
     found = []
-    skip = set(attrs.fields_dict(inherited)) if inherited is not None else set()
+    skip = set(attr.fields_dict(inherited)) if inherited is not None else set()
     for field in shapes(cls):
         if field.many and field.name not in skip:
             found.append((field, field.base))

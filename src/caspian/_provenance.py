@@ -58,7 +58,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import attrs
+import attr
 
 from caspian._construct import package_bytes
 from caspian._values import SourceKind
@@ -157,7 +157,7 @@ _TERTIARY_TYPES = frozenset(
 VARIANT_LABELS = frozenset({"www", "m", "amp", "mobile"})
 
 
-@attrs.frozen(kw_only=True)
+@attr.frozen(kw_only=True)
 class Publisher:
     """One entry of the registry: a publisher and the addresses it publishes on.
 
@@ -198,7 +198,7 @@ class Publisher:
         return self.type in DENIED_TYPES
 
 
-@attrs.frozen(kw_only=True)
+@attr.frozen(kw_only=True)
 class Subject:
     """What a record is about, as far as the rule needs to know.
 

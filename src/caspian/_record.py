@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
-import attrs
+import attr
 
 from caspian._documented import _Documented
 from caspian._kind import Kind
@@ -27,7 +27,7 @@ def _compared(cls: type) -> tuple[str, ...]:
     """The fields that equality and hashing compare (all but the link to a dataset)."""
     found = _COMPARED.get(cls)
     if found is None:
-        found = _COMPARED[cls] = tuple(f.name for f in attrs.fields(cls) if f.eq)
+        found = _COMPARED[cls] = tuple(f.name for f in attr.fields(cls) if f.eq)
     return found
 
 
@@ -73,7 +73,7 @@ class Record(_Compared):
     KIND: ClassVar[Kind]
 
     if TYPE_CHECKING:
-        __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+        __attrs_attrs__: ClassVar[tuple[attr.Attribute[Any], ...]]
 
         #: The record's id: a stable lowercase slug, unique among records of its kind.
         id: str
@@ -125,7 +125,7 @@ class Record(_Compared):
         >>> all("start" in s.supports for s in summit.sources_for("start"))
         True
         """
-        names = {f.name for f in attrs.fields(type(self))}
+        names = {f.name for f in attr.fields(type(self))}
         if not isinstance(field, str) or field not in names:
             raise ArgumentTypeError(
                 f"{_shown(field)} is not a field of {type(self).__name__}; the fields are: "

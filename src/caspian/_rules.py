@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-import attrs
+import attr
 
 from caspian import model
 from caspian._keys import normalize
@@ -139,7 +139,7 @@ def _unique_values(
 ) -> Iterator[Problem]:
     """A problem for each record that repeats another's value of a field marked ``unique``
     (the ordinal of a summit)."""
-    for field in attrs.fields(kind):
+    for field in attr.fields(kind):
         if not field.metadata.get("unique"):
             continue
         seen: dict[Any, str] = {}
@@ -209,7 +209,7 @@ def _shared(record: Record, resolve: Callable[[str, str], Any]) -> list[tuple[st
     return found
 
 
-@attrs.frozen
+@attr.frozen
 class _Plan:
     """What the shared rules read from an attrs class, once per class (:func:`_plan`)."""
 
@@ -233,7 +233,7 @@ def _plan(cls: type) -> _Plan:
     found = _PLANS.get(cls)
     if found is None:
         found = _PLANS[cls] = _Plan(
-            names=frozenset(f.name for f in attrs.fields(cls)),
+            names=frozenset(f.name for f in attr.fields(cls)),
             source=issubclass(cls, Source),
             alternative=issubclass(cls, Alternative),
             fields=tuple(
@@ -244,7 +244,7 @@ def _plan(cls: type) -> _Plan:
                     tuple(f.metadata.get("not_before", ())),
                     f.metadata.get("limits"),
                 )
-                for f in attrs.fields(cls)
+                for f in attr.fields(cls)
                 if f.alias != "_dataset"
             ),
         )
@@ -255,7 +255,7 @@ def _attrs_plan(cls: type) -> _Plan | None:
     """The :class:`_Plan` of ``cls`` if it is an attrs class, else ``None`` (cached)."""
     if cls in _PLANS:
         return _PLANS[cls]
-    if attrs.has(cls):
+    if attr.has(cls):
         return _plan(cls)
     _PLANS[cls] = None
     return None

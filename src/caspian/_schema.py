@@ -20,7 +20,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-import attrs
+import attr
 
 from caspian import model
 from caspian._fields import shapes
@@ -56,7 +56,7 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "string"}
     if tp is _dt.date:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-    if attrs.has(tp):
+    if attr.has(tp):
         _define(tp, defs)
         return {"$ref": f"#/$defs/{tp.__name__}"}
     raise TypeError(f"no JSON Schema for {tp!r}")  # pragma: no cover

@@ -7,7 +7,7 @@
 
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-import attrs
+import attr
 
 from caspian._coerce import datetime as _dt
 from caspian._filters import Filter, flag
@@ -37,7 +37,7 @@ R = TypeVar("R", bound=Record)
 __all__ = ["CapitalName", "LocalName", "State"]
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attr.frozen(kw_only=True, repr=False, eq=False)
 class LocalName(Value):
     """A name in one language (an ISO 639-1 code).
 
@@ -53,7 +53,7 @@ class LocalName(Value):
     short_name: str | None = None
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attr.frozen(kw_only=True, repr=False, eq=False)
 class CapitalName(Value):
     """The name a capital had over a span of time (``None`` where open or unknown).
 
@@ -94,7 +94,7 @@ def _state_rules(state: "State", resolve: Resolve) -> Problems:
         step = following.successor if following is not None else None
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attr.frozen(kw_only=True, repr=False, eq=False)
 class State(Record):
     """A state: one of the five littoral states, a pipeline transit state, or a historic entity.
 

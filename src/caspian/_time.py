@@ -14,7 +14,7 @@ treated are in the guide (``docs/guide/time.md``) and on each column below.
 import datetime as _dt
 from typing import TYPE_CHECKING, Any, ClassVar
 
-import attrs
+import attr
 
 from caspian import model
 from caspian._kind import Record, Value, dataset_field
@@ -66,7 +66,7 @@ class Precision(_Vocabulary):
 _ORDER = {kind: number for number, kind in enumerate(EventKind)}
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attr.frozen(kw_only=True, repr=False, eq=False)
 class Event(Value):
     """One dated event that the records imply, with links back to them.
 
@@ -111,7 +111,7 @@ class Event(Value):
         return self._dataset._by_id(kind)[self.record]  # type: ignore[no-any-return]
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attr.frozen(kw_only=True, repr=False, eq=False)
 class StateYear(Value):
     """One row of the state-year panel: a state in a year it existed, with its codes and
     counts. Counts of meetings, signings and ratifications are of events dated in the year;
@@ -165,7 +165,7 @@ class StateYear(Value):
     pipelines_undecided: int
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attr.frozen(kw_only=True, repr=False, eq=False)
 class DyadYear(Value):
     """One row of the dyad-year panel: an unordered pair of states in a year both existed.
 

@@ -8,7 +8,7 @@
 import datetime as _dt
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-import attrs
+import attr
 
 from caspian import _treaty_filters
 from caspian._kind import (
@@ -136,7 +136,7 @@ def _agreement_rules(agreement: "Agreement", resolve: Resolve) -> Problems:
         yield from existed("parties", agreement.parties, agreement.signed.year, resolve)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attr.frozen(kw_only=True, repr=False, eq=False)
 class Agreement(Record):
     """A treaty, convention, protocol, agreement, declaration or communiqué.
 
@@ -456,7 +456,7 @@ def _article_rules(article: "Article", resolve: Resolve) -> Problems:
         yield "id", f"must be '{article.agreement}-art-{article.number}'"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attr.frozen(kw_only=True, repr=False, eq=False)
 class Article(Record):
     """One article of an agreement, summarised in our own words.
 
@@ -482,7 +482,7 @@ class Article(Record):
     #: The record's id: the agreement's id and the number, as ``legal-status-convention-art-14``.
     id: str
     #: The id of the agreement the article belongs to.
-    agreement: str = ref("Agreement", attrs.NOTHING)
+    agreement: str = ref("Agreement", attr.NOTHING)
     #: The article's number in the agreement.
     number: int = bounded(minimum=1, maximum=10_000)
     #: The article's heading, or a short descriptive label where the text has none.
@@ -527,7 +527,7 @@ def _ratification_order(r: "Ratification") -> tuple[bool, _dt.date, str, str]:
     return (r.status is RatificationStatus.PENDING, r.date or _dt.date.max, r.agreement, r.state)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attr.frozen(kw_only=True, repr=False, eq=False)
 class Ratification(Record):
     """A state's ratification (or approval) of an agreement, or its absence so far.
 
@@ -553,9 +553,9 @@ class Ratification(Record):
     #: ``legal-status-convention--iran``.
     id: str
     #: The id of the agreement.
-    agreement: str = ref("Agreement", attrs.NOTHING)
+    agreement: str = ref("Agreement", attr.NOTHING)
     #: The id of the state.
-    state: str = ref("State", attrs.NOTHING)
+    state: str = ref("State", attr.NOTHING)
     #: ``ratified`` (ratified, approved or acceded to) or ``pending`` (known not to have
     #: ratified yet).
     status: RatificationStatus

@@ -9,7 +9,7 @@
 import typing
 from typing import Any, SupportsIndex
 
-import attrs
+import attr
 
 from caspian._kind import Value, bounded, ref
 from caspian._vocabulary import _Vocabulary
@@ -37,7 +37,7 @@ class SourceKind(_Vocabulary):
     TERTIARY = "tertiary"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attr.frozen(kw_only=True, repr=False, eq=False)
 class Source(Value):
     """A public page that a record's facts were read from.
 
@@ -59,7 +59,7 @@ class Source(Value):
     supports: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attr.frozen(kw_only=True, repr=False, eq=False)
 class Alternative(Value):
     """A value that another source gives for one field of a record.
 
@@ -82,7 +82,7 @@ class Alternative(Value):
     note: str | None = None
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attr.frozen(kw_only=True, repr=False, eq=False)
 class Coordinates(Value):
     """A point in decimal degrees (WGS 84), longitude first as in GeoJSON.
 
@@ -104,7 +104,7 @@ class Coordinates(Value):
         return (self.longitude, self.latitude)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attr.frozen(kw_only=True, repr=False, eq=False)
 class Place(Value):
     """A named place: a city, a terminal, a field.
 
