@@ -5,6 +5,7 @@ Run on demand (not part of the test suite)::
     python benchmarks/navigation.py              # navigation from the reverse indexes
     python benchmarks/navigation.py --scans      # also the 0.2 way (a scan per call), to compare
     python benchmarks/navigation.py --runs 5     # five measures: the spread of the ratios too
+                                                 # (the table shows the median run)
 
 The data are the packaged records copied 10 and 100 times with ids, names and references
 renamed (``synthetic`` in ``benchmarks/run.py``), loaded with ``Dataset.from_directory``. One
@@ -164,7 +165,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folders = {f: copies(Path(tmp) / f"x{f}", f) for f in (10, 100)}
         runs = [measure(folders, args.repeat, args.scans) for _ in range(max(1, args.runs))]
-    rows = runs[0]
+    # With several runs, the table shows the run whose first-pass ratio is the median one.
+    by_ratio = sorted(runs, key=lambda run: run["first pass"][100] / run["first pass"][10])
+    rows = by_ratio[(len(by_ratio) - 1) // 2]
     print(f"caspian {caspian.__version__}, Python {platform.python_version()}", end=" ")
     print(f"({platform.python_implementation()}, {platform.machine()})")
     print("| every record's navigation | 10x | 100x | 100x / 10x | target |")
