@@ -16,14 +16,13 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, overload
 
 from caspian import _query, model
 from caspian._args import YearOrDate
 from caspian._construct import build, build_all, package_bytes, parse
 from caspian._kind import Record
 from caspian._links import _Links
-from caspian._timeline import _Chronology
 from caspian._values import Results
 from caspian.errors import ArgumentTypeError, _shown
 
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
     from caspian._first import FirstIndex, Packaged
     from caspian._index import Index
     from caspian._search import Match
+    from caspian._time import DyadYear, Event, EventKind, StateYear
 
 # -- generated (python -m caspian._listing): dataset_types --
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ def _packaged_objects(kind: type[Record]) -> Packaged:
     return Packaged(content)
 
 
-class Dataset(_Chronology, _Links):
+class Dataset(_Links):
     """A complete, validated, immutable set of records with indexes and queries.
 
     Use :meth:`packaged` for the data shipped with the library (the module-level functions use
@@ -478,6 +478,68 @@ class Dataset(_Chronology, _Links):
         """
         self.records(kind)  # checks the kind
         return self._get(kind, key)
+
+    # -- time -------------------------------------------------------------------------------
+    # The chronology and the panels are worked out in :mod:`caspian._timeline`, imported on
+    # their first use (the first answer of a query does not pay for it).
+
+    def events(
+        self,
+        *,
+        after: YearOrDate | str | None = None,
+        before: YearOrDate | str | None = None,
+        state: str | State | None = None,
+        kind: EventKind | str | None = None,
+    ) -> tuple[Event, ...]:
+        """Same as :func:`caspian.events`, on this dataset.
+
+        .. versionadded:: 0.3
+        """
+        from caspian._timeline import events
+
+        return events(self, after=after, before=before, state=state, kind=kind)
+
+    @overload
+    def panel(
+        self,
+        unit: Literal["state-year"],
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        states: Iterable[str | State] | str | State | None = None,
+    ) -> tuple[StateYear, ...]: ...
+    @overload
+    def panel(
+        self,
+        unit: Literal["dyad-year"],
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        states: Iterable[str | State] | str | State | None = None,
+    ) -> tuple[DyadYear, ...]: ...
+    def panel(
+        self,
+        unit: str,
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        states: Iterable[str | State] | str | State | None = None,
+    ) -> tuple[StateYear, ...] | tuple[DyadYear, ...]:
+        """Same as :func:`caspian.panel`, on this dataset.
+
+        .. versionadded:: 0.3
+        """
+        from caspian._timeline import panel
+
+        return panel(self, unit, start=start, end=end, states=states)
+
+    def _ratifications_by_agreement(self) -> dict[str, dict[str, Ratification]]:
+        """Each agreement's ratifications by state (for the time queries and the treaty
+        filters)."""
+        found: dict[str, dict[str, Ratification]] = {}
+        for r in self.records(model.Ratification):
+            found.setdefault(r.agreement, {})[r.state] = r
+        return found
 
     # -- generated (python -m caspian._listing): methods --
     def states(
