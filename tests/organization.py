@@ -12,9 +12,8 @@ from typing import Any, ClassVar
 import attrs
 
 from caspian._filters import dates, record, value
-from caspian._kind import Kind, Record, Value, dataset_field, ref
+from caspian._kind import Kind, Record, Value, _Vocabulary, dataset_field, ref
 from caspian._values import Alternative, Place, Source
-from caspian._vocabulary import _Vocabulary
 
 #: The module's public names: a packaged kind's module lists them here, once.
 __all__ = ["Office", "Organization", "OrganizationStatus"]

@@ -75,8 +75,7 @@ def bases(app: Sphinx, name: str, obj: object, options: object, bases: list[type
     leave out the private ``Value`` base of the value types."""
     from enum import Enum
 
-    from caspian._kind import Value
-    from caspian._vocabulary import _Vocabulary
+    from caspian._kind import Value, _Vocabulary
 
     if _Vocabulary in bases:
         bases[bases.index(_Vocabulary) : bases.index(_Vocabulary) + 1] = [str, Enum]

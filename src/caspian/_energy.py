@@ -16,13 +16,13 @@ from caspian._kind import (
     Record,
     Resolve,
     Value,
+    _Vocabulary,
     bounded,
     dataset_field,
     ref,
     year_field,
 )
 from caspian._values import Alternative, Place, Source
-from caspian._vocabulary import _Vocabulary
 from caspian.errors import InvalidQueryError
 
 if TYPE_CHECKING:

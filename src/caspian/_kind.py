@@ -1,4 +1,7 @@
-"""The description of a record kind (:class:`Kind`) and the helpers that mark its fields.
+"""The description of a record kind (:class:`Kind`), the helpers that mark its fields, the base
+of the closed vocabularies (``_Vocabulary``) and the metaclass of records, values and kinds
+(``_Documented``: ``help()`` shows each field's meaning, and a class, once made, cannot be
+changed).
 
 A record class describes its kind once, in a ``KIND`` class attribute: its data file, its noun,
 the fields it is looked up by, the columns of its tables, its order and its own integrity rules.
@@ -16,6 +19,7 @@ the schemas and the docs read these descriptions instead of keeping tables of th
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 import attr
@@ -24,7 +28,6 @@ import attr
 # everything a kind is written with from here; each lives in the module of its job.
 from caspian._coerce import as_day as as_day
 from caspian._coerce import as_year as as_year
-from caspian._documented import _Documented
 from caspian._fields import _Frozen
 from caspian._filters import Filter
 
@@ -73,6 +76,54 @@ def existed(field: str, members: tuple[str, ...], year: int, resolve: Resolve) -
         state = resolve("State", member)
         if state is not None and not state.exists_in(year):
             yield f"{field}[{index}]", f"{member!r} did not exist in {year}"
+
+
+class _Documented(type):
+    """The metaclass of records and values: ``help()`` shows each field's meaning.
+
+    The meanings are read from the ``#:`` comments on first use, so defining the classes
+    costs nothing extra.
+    """
+
+    @property
+    def __doc__(cls) -> str | None:  # type: ignore[override]
+        own: str | None = cls.__dict__.get("__doc__")
+        if not (attr.has(cls) or cls.__dict__.get("__slots__")):  # fields: attrs's or Kind's
+            return own
+        from caspian._meanings import field_meanings  # read for help() only
+
+        lines = [f"    {name}: {text}" for name, text in field_meanings(cls).items()]
+        return f"{own or ''}\n\nFields:\n" + "\n".join(lines) if lines else own
+
+    def __setattr__(cls, name: str, value: object) -> None:
+        # Record and value classes are shared by every dataset: once attrs has made one, its
+        # description (KIND), methods and fields cannot be replaced. (attrs itself sets only
+        # dunder names while it builds the class.)
+        if "__attrs_attrs__" in cls.__dict__ and not name.startswith("__"):
+            raise AttributeError(f"the class {cls.__name__} is shared and immutable")
+        super().__setattr__(name, value)
+
+    def __delattr__(cls, name: str) -> None:
+        if "__attrs_attrs__" in cls.__dict__ and not name.startswith("__"):
+            raise AttributeError(f"the class {cls.__name__} is shared and immutable")
+        super().__delattr__(name)
+
+
+class _Vocabulary(str, Enum):
+    """The base of the closed vocabularies: string enums whose values are the strings in the
+    files. Each vocabulary is defined beside the kind that uses it (``MeetingKind`` with the
+    meetings).
+
+    >>> from caspian import MeetingKind
+    >>> [str(kind) for kind in MeetingKind][:2]
+    ['summit', 'ministerial']
+    """
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}.{self.name}"
 
 
 class Kind(_Frozen, metaclass=_Documented):

@@ -28,8 +28,7 @@ from cattrs.v import format_exception
 
 from caspian._construct import ISO_DAY, strict
 from caspian._fields import file_fields, shapes
-from caspian._kind import Record, Value
-from caspian._vocabulary import _Vocabulary
+from caspian._kind import Record, Value, _Vocabulary
 from caspian.errors import DataError, Problem, _shown
 
 __all__ = ["converter", "file_fields", "load_directory", "parse", "structure"]

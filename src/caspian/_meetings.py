@@ -17,6 +17,7 @@ from caspian._kind import (
     Record,
     Resolve,
     Value,
+    _Vocabulary,
     after,
     bounded,
     dataset_field,
@@ -24,7 +25,6 @@ from caspian._kind import (
     ref,
 )
 from caspian._values import Alternative, Place, Source
-from caspian._vocabulary import _Vocabulary
 
 if TYPE_CHECKING:
     from caspian._states import State

@@ -20,8 +20,7 @@ from typing import Any, NoReturn, TextIO
 from caspian import _filters as filters
 from caspian import model
 from caspian._filters import Filter
-from caspian._kind import Record
-from caspian._vocabulary import _Vocabulary
+from caspian._kind import Record, _Vocabulary
 from caspian.cli import _Exit, _UsageError, _write
 from caspian.errors import CaspianError
 

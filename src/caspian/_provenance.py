@@ -61,8 +61,8 @@ from urllib.parse import parse_qs, urlsplit
 import attr
 
 from caspian._construct import package_bytes
+from caspian._kind import _Vocabulary
 from caspian._values import SourceKind
-from caspian._vocabulary import _Vocabulary
 
 __all__ = [
     "DENIED_TYPES",

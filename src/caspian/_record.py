@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attr
 
-from caspian._documented import _Documented
-from caspian._kind import Kind
+from caspian._kind import Kind, _Documented
 from caspian.errors import ArgumentTypeError, CaspianError, _shown
 
 if TYPE_CHECKING:

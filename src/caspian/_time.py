@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import attr
 
 from caspian import model
-from caspian._kind import Record, Value, dataset_field
-from caspian._vocabulary import _Vocabulary
+from caspian._kind import Record, Value, _Vocabulary, dataset_field
 from caspian.errors import ArgumentTypeError, InvalidQueryError, _shown
 
 if TYPE_CHECKING:

@@ -16,6 +16,7 @@ from caspian._kind import (
     Problems,
     Record,
     Resolve,
+    _Vocabulary,
     after,
     bounded,
     dataset_field,
@@ -24,7 +25,6 @@ from caspian._kind import (
 )
 from caspian._linked import _Linked
 from caspian._values import Alternative, Place, Source
-from caspian._vocabulary import _Vocabulary
 
 if TYPE_CHECKING:
     from caspian._meetings import Meeting

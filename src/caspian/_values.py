@@ -11,8 +11,7 @@ from typing import Any, SupportsIndex
 
 import attr
 
-from caspian._kind import Value, bounded, ref
-from caspian._vocabulary import _Vocabulary
+from caspian._kind import Value, _Vocabulary, bounded, ref
 
 __all__ = ["Alternative", "Coordinates", "Place", "Results", "Source", "SourceKind"]
 
