@@ -213,8 +213,8 @@ def navigation() -> list[str]:
     script = run.HERE / "navigation.py"
     if not script.exists():
         return ["(navigation: benchmarks/navigation.py not present)"]
-    # Three runs: the table shows the median run (by its first-pass ratio) and the spread.
-    command = [sys.executable, str(script), "--runs", "3"]
+    # Five runs: the table shows the median run (by its first-pass ratio) and the spread.
+    command = [sys.executable, str(script), "--runs", "5"]
     proc = subprocess.run(command, capture_output=True, text=True)
     return [proc.stdout.rstrip() or proc.stderr.rstrip()]
 
