@@ -66,21 +66,6 @@ class _Frozen:
         return f"{type(self).__name__}({shown})"
 
 
-_SHAPE_FIELDS = (
-    "name",
-    "hint",
-    "base",
-    "kind",
-    "optional",
-    "many",
-    "required",
-    "vocabulary",
-    "ref",
-    "limits",
-    "not_before",
-)
-
-
 class Shape(tuple[Any, ...]):
     """What one field holds, read from its annotation and its metadata.
 
@@ -92,7 +77,19 @@ class Shape(tuple[Any, ...]):
     __slots__ = ()
 
     #: The names of the values, in order (as :func:`collections.namedtuple` has them).
-    _fields = _SHAPE_FIELDS
+    _fields = (
+        "name",
+        "hint",
+        "base",
+        "kind",
+        "optional",
+        "many",
+        "required",
+        "vocabulary",
+        "ref",
+        "limits",
+        "not_before",
+    )
 
     if TYPE_CHECKING:
         #: The field's name.
@@ -134,8 +131,10 @@ class Shape(tuple[Any, ...]):
         not_before: tuple[str, ...] = (),
     ) -> Shape:
         limits = {} if limits is None else limits
-        values = (name, hint, base, kind, optional, many, required, vocabulary, ref, limits)
-        return tuple.__new__(cls, (*values, not_before))
+        return tuple.__new__(
+            cls,
+            (name, hint, base, kind, optional, many, required, vocabulary, ref, limits, not_before),
+        )
 
     def __getnewargs__(self) -> tuple[Any, ...]:
         return tuple(self)
@@ -151,8 +150,9 @@ class Shape(tuple[Any, ...]):
         return f"Shape({shown})"
 
 
-for _index, _name in enumerate(_SHAPE_FIELDS):
+for _index, _name in enumerate(Shape._fields):
     setattr(Shape, _name, property(itemgetter(_index)))
+del _index, _name
 
 
 _SHAPES: dict[type, tuple[Shape, ...]] = {}
